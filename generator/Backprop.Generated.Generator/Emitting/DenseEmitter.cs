@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes a dense layer's forward (z = W·x + b) and backward (dL/dW += δz·xᵀ, dL/db += δz, δx = Wᵀ·δz) methods.
+    /// A fully connected layer is written as loops with constant bounds; a masked layer is written out connection by
+    /// connection, so an absent weight costs nothing.
+    /// </summary>
+    internal static class DenseEmitter
+    {
+        public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string W = "W" + EmitContext.Int(layer.Index), b = "b" + EmitContext.Int(layer.Index);
+            string formula = layer.Mask is null ? W + "·" + x.Local : "(" + W + " ⊙ mask)·" + x.Local;
+            w.Line("// " + z.Display + " = " + formula + (layer.HasBias ? " + " + b : "") + "    " + W + ": " + EmitContext.Shape(layer.Units, layer.FanIn)
+                + (layer.Mask is null ? "" : ", " + EmitContext.Int(layer.Connections) + " of " + EmitContext.Int(layer.Units * layer.FanIn) + " connections"));
+            w.Line(c.ValuesLocal(x, readOnly: true));
+            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
+            if (layer.HasBias) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + b + " = " + c.SpanOf("_parameters", layer.BiasOffset, layer.Units, true) + ";");
+            w.Line(c.ValuesLocal(z, readOnly: false));
+
+            if (layer.Mask != null)
+            {
+                for (int o = 0; o < layer.Units; o++)
+                {
+                    var terms = new List<string>();
+                    if (layer.HasBias) terms.Add(b + "[" + EmitContext.Int(o) + "]");
+                    for (int i = 0; i < layer.FanIn; i++)
+                    {
+                        if (layer.Mask[o][i]) terms.Add(W + "[" + EmitContext.Int(o * layer.FanIn + i) + "] * " + x.Local + "[" + EmitContext.Int(i) + "]");
+                    }
+                    w.Line(z.Local + "[" + EmitContext.Int(o) + "] = " + string.Join(" + ", terms) + ";");
+                }
+                return;
+            }
+
+            string fanIn = EmitContext.Int(layer.FanIn);
+            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
+            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> row = " + W + ".Slice(o * " + fanIn + ", " + fanIn + ");");
+            w.Line(c.T + " sum = " + (layer.HasBias ? b + "[o]" : c.Lit(0)) + ";");
+            w.Line("for (int i = 0; i < " + fanIn + "; i++) sum += row[i] * " + x.Local + "[i];");
+            w.Line(z.Local + "[o] = sum;");
+            w.Close();
+        }
+
+        /// <summary>
+        /// Writes the backward step. With <paramref name="parameterGradients"/> false only δx = Wᵀ·δz is computed:
+        /// the Jacobian needs the input gradient but must not touch the accumulated parameter gradients.
+        /// </summary>
+        public static void Backward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients = true)
+        {
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string n = EmitContext.Int(layer.Index);
+            string W = "W" + n, gW = "gW" + n, gb = "gb" + n;
+            string dx = x.DeltaLocal, dz = z.DeltaLocal;
+            string op = layer.AssignsInputGradient ? " = " : " += ";
+            if (parameterGradients)
+            {
+                w.Line("// dL/d" + W + " += δ" + z.Local + " · " + x.Local + "ᵀ    " + EmitContext.Shape(layer.Units, layer.FanIn));
+                if (layer.HasBias) w.Line("// dL/db" + n + " += δ" + z.Local + "    " + EmitContext.Shape(layer.Units));
+            }
+            w.Line("// δ" + x.Local + " " + op.Trim() + " " + W + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
+                + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
+            if (parameterGradients) w.Line(c.ValuesLocal(x, readOnly: true));
+            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
+            if (parameterGradients)
+            {
+                w.Line(EmitContext.Span + "<" + c.T + "> " + gW + " = " + c.SpanOf("_gradients", layer.WeightOffset, layer.Units * layer.FanIn, false) + ";");
+                if (layer.HasBias) w.Line(EmitContext.Span + "<" + c.T + "> " + gb + " = " + c.SpanOf("_gradients", layer.BiasOffset, layer.Units, false) + ";");
+            }
+            w.Line(c.DeltasLocal(z, readOnly: true));
+            w.Line(c.DeltasLocal(x, readOnly: false));
+
+            if (layer.Mask != null)
+            {
+                MaskedBackward(w, c, layer, x, z, W, parameterGradients ? gW : null, gb, op);
+                return;
+            }
+
+            string fanIn = EmitContext.Int(layer.FanIn);
+            if (layer.AssignsInputGradient) w.Line(dx + ".Clear();");
+            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
+            w.Line(c.T + " d = " + dz + "[o];");
+            if (parameterGradients && layer.HasBias) w.Line(gb + "[o] += d;");
+            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> row = " + W + ".Slice(o * " + fanIn + ", " + fanIn + ");");
+            if (parameterGradients)
+            {
+                w.Line(EmitContext.Span + "<" + c.T + "> gradRow = " + gW + ".Slice(o * " + fanIn + ", " + fanIn + ");");
+                w.Open("for (int i = 0; i < " + fanIn + "; i++)");
+                w.Line("gradRow[i] += d * " + x.Local + "[i];");
+                w.Line(dx + "[i] += row[i] * d;");
+                w.Close();
+            }
+            else
+            {
+                w.Line("for (int i = 0; i < " + fanIn + "; i++) " + dx + "[i] += row[i] * d;");
+            }
+            w.Close();
+        }
+
+        private static void MaskedBackward(SourceWriter w, EmitContext c, LayerPlan layer, TensorPlan x, TensorPlan z, string W, string? gW, string gb, string op)
+        {
+            bool[][] mask = layer.Mask!;
+            for (int o = 0; o < layer.Units && gW != null; o++)
+            {
+                string d = z.DeltaLocal + "[" + EmitContext.Int(o) + "]";
+                if (layer.HasBias) w.Line(gb + "[" + EmitContext.Int(o) + "] += " + d + ";");
+                for (int i = 0; i < layer.FanIn; i++)
+                {
+                    if (mask[o][i]) w.Line(gW + "[" + EmitContext.Int(o * layer.FanIn + i) + "] += " + d + " * " + x.Local + "[" + EmitContext.Int(i) + "];");
+                }
+            }
+            for (int i = 0; i < layer.FanIn; i++)
+            {
+                var terms = new List<string>();
+                for (int o = 0; o < layer.Units; o++)
+                {
+                    if (mask[o][i]) terms.Add(W + "[" + EmitContext.Int(o * layer.FanIn + i) + "] * " + z.DeltaLocal + "[" + EmitContext.Int(o) + "]");
+                }
+                string target = x.DeltaLocal + "[" + EmitContext.Int(i) + "]";
+                if (terms.Count > 0) w.Line(target + op + string.Join(" + ", terms) + ";");
+                else if (layer.AssignsInputGradient) w.Line(target + " = " + c.Lit(0) + ";    // no output reads this input");
+            }
+        }
+
+        /// <summary>Initializes a dense layer's parameters in the constructor, and zeroes its absent connections.</summary>
+        public static void Initialize(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            string weights = c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, false);
+            string bias = layer.HasBias ? c.SpanOf("_parameters", layer.BiasOffset, layer.Units, false) : EmitContext.Span + "<" + c.T + ">.Empty";
+            w.Line("global::Backprop.Generated.Initialization.PyTorchDefault(" + weights + ", " + bias + ", " + EmitContext.Int(layer.FanIn) + ", random);");
+            if (layer.Mask is null) return;
+            for (int o = 0; o < layer.Units; o++)
+            {
+                for (int i = 0; i < layer.FanIn; i++)
+                {
+                    if (!layer.Mask[o][i]) w.Line("_parameters[" + EmitContext.Int(layer.WeightOffset + o * layer.FanIn + i) + "] = " + c.Lit(0) + ";    // layer " + EmitContext.Int(layer.Index) + ": output " + EmitContext.Int(o) + " does not read input " + EmitContext.Int(i));
+                }
+            }
+        }
+    }
+}

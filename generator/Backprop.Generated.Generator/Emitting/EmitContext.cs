@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>What every part of the emitter shares: the spec, its plan, the target, and how to write numbers and maths in T.</summary>
+    internal sealed class EmitContext
+    {
+        public EmitContext(NetworkSpec spec, NetworkPlan plan, TargetInfo target)
+        {
+            Spec = spec;
+            Plan = plan;
+            Target = target;
+            T = spec.IsDouble ? "double" : "float";
+        }
+
+        public NetworkSpec Spec { get; }
+        public NetworkPlan Plan { get; }
+        public TargetInfo Target { get; }
+
+        /// <summary>The element type: float or double.</summary>
+        public string T { get; }
+
+        public const string Span = "global::System.Span";
+        public const string ReadOnlySpan = "global::System.ReadOnlySpan";
+
+        /// <summary>A literal of type T that round-trips exactly (invariant culture, "R").</summary>
+        public string Lit(double value)
+        {
+            if (Spec.IsDouble)
+            {
+                string text = value.ToString("R", CultureInfo.InvariantCulture);
+                return text.IndexOf('.') >= 0 || text.IndexOf('E') >= 0 ? text : text + ".0";
+            }
+            return ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+        }
+
+        /// <summary>A number for comments and docs: shortest round-trip form, invariant culture.</summary>
+        public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>An integer literal.</summary>
+        public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A call of a one-argument System.Math function, in T.</summary>
+        public string Math(string function, string argument)
+        {
+            if (Spec.IsDouble) return "global::System.Math." + function + "(" + argument + ")";
+            return Target.HasMathF
+                ? "global::System.MathF." + function + "(" + argument + ")"
+                : "(float)global::System.Math." + function + "(" + argument + ")";
+        }
+
+        public string Exp(string x) => Math("Exp", x);
+        public string Log(string x) => Math("Log", x);
+        public string Sqrt(string x) => Math("Sqrt", x);
+        public string Tanh(string x) => Math("Tanh", x);
+
+        public string Max(string a, string b) => "global::System.Math.Max(" + a + ", " + b + ")";
+
+        /// <summary>erf(x) in T.</summary>
+        public string Erf(string x) => "global::Backprop.Generated.NetworkMath.Erf(" + x + ")";
+
+        /// <summary>A span over part of a backing array: "new global::System.Span&lt;float&gt;(_values, 4, 16)".</summary>
+        public string SpanOf(string array, int offset, int length, bool readOnly)
+            => "new " + (readOnly ? ReadOnlySpan : Span) + "<" + T + ">(" + array + ", " + Int(offset) + ", " + Int(length) + ")";
+
+        /// <summary>Declares a local span over a tensor's values: "ReadOnlySpan&lt;float&gt; x = ...;".</summary>
+        public string ValuesLocal(TensorPlan tensor, bool readOnly)
+            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.Local + " = " + SpanOf("_values", tensor.Offset, tensor.Width, readOnly) + ";";
+
+        /// <summary>Declares a local span over a tensor's gradient: "Span&lt;float&gt; dz0 = ...;".</summary>
+        public string DeltasLocal(TensorPlan tensor, bool readOnly)
+            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.DeltaLocal + " = " + SpanOf("_deltas", tensor.Offset, tensor.Width, readOnly) + ";";
+
+        public TensorPlan Tensor(int index) => Plan.Tensors[index];
+
+        /// <summary>"[16×4]" style shape text.</summary>
+        public static string Shape(int rows, int columns) => "[" + Int(rows) + "×" + Int(columns) + "]";
+
+        public static string Shape(int length) => "[" + Int(length) + "]";
+    }
+}

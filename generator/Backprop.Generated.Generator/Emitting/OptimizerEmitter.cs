@@ -1,0 +1,158 @@
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes Step: scale the accumulated gradient to the gradient of the batch loss, clip it if asked, then apply the
+    /// optimizer's update to every parameter, exactly in torch.optim's order of operations, and clear the gradients.
+    /// </summary>
+    internal static class OptimizerEmitter
+    {
+        /// <summary>How many per-parameter state arrays the optimizer keeps.</summary>
+        public static int StateArrays(OptimizerSpec o)
+        {
+            switch (o.Kind)
+            {
+                case OptimizerKind.Sgd: return o.Momentum != 0 ? 1 : 0;
+                case OptimizerKind.Adam:
+                case OptimizerKind.AdamW: return 2;
+                case OptimizerKind.RmsProp: return 1 + (o.Centered ? 1 : 0) + (o.Momentum > 0 ? 1 : 0);
+                default: return 0;
+            }
+        }
+
+        public static void EmitStep(SourceWriter w, EmitContext c)
+        {
+            OptimizerSpec o = c.Spec.Optimizer!;
+            string T = c.T, one = c.Lit(1);
+            bool mean = c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
+
+            w.Line("/// <summary>");
+            w.Line("/// " + Summary(o));
+            w.Line("/// Uses the gradient of the batch loss over the " + (mean ? "mean of the" : "sum of the") + " samples accumulated since the last step, then clears it.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">No sample has been accumulated since the last step.</exception>");
+            w.Open("public void Step()");
+            w.Line("if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException(\"Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.\");");
+            w.Line(T + "[] p = _parameters;");
+            w.Line(T + "[] g = _gradients;");
+            if (mean)
+            {
+                w.Line("// The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.");
+                w.Line(T + " scale = " + one + " / _accumulatedSamples;");
+                w.Line("for (int i = 0; i < ParameterCount; i++) g[i] *= scale;");
+            }
+            if (c.Spec.ClipGradNorm > 0)
+            {
+                w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
+                w.Line("double squares = 0;");
+                w.Line("for (int i = 0; i < ParameterCount; i++) squares += (double)g[i] * g[i];");
+                w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (global::System.Math.Sqrt(squares) + 1e-6);");
+                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= (" + T + ")clip;");
+            }
+            switch (o.Kind)
+            {
+                case OptimizerKind.Sgd: Sgd(w, c, o); break;
+                case OptimizerKind.Adam:
+                case OptimizerKind.AdamW: Adam(w, c, o); break;
+                case OptimizerKind.RmsProp: RmsProp(w, c, o); break;
+            }
+            w.Line("_stepCount++;");
+            w.Line("ZeroGradients();");
+            w.Close();
+        }
+
+        private static string DecayedGradient(EmitContext c, OptimizerSpec o)
+            => o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? "g[i] + " + c.Lit(o.WeightDecay) + " * p[i]" : "g[i]";
+
+        private static void Sgd(SourceWriter w, EmitContext c, OptimizerSpec o)
+        {
+            string T = c.T;
+            w.Line(T + " lr = (" + T + ")_learningRate;");
+            if (o.Momentum == 0)
+            {
+                w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
+                w.Line("for (int i = 0; i < ParameterCount; i++) p[i] -= lr * (" + DecayedGradient(c, o) + ");");
+                return;
+            }
+            w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
+                + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
+            w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
+            w.Line(T + "[] v = _state1;");
+            w.Line("bool first = _stepCount == 0;");
+            w.Open("for (int i = 0; i < ParameterCount; i++)");
+            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
+            w.Line(T + " buffer = first ? d : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? c.Lit(1 - o.Dampening) + " * d" : "d") + ";");
+            w.Line("v[i] = buffer;");
+            w.Line(o.Nesterov ? "p[i] -= lr * (d + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
+            w.Close();
+        }
+
+        private static void Adam(SourceWriter w, EmitContext c, OptimizerSpec o)
+        {
+            string T = c.T;
+            bool adamW = o.Kind == OptimizerKind.AdamW;
+            w.Line("// " + (adamW ? "AdamW" : "Adam") + ": m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
+            if (adamW) w.Line("// Decoupled weight decay first: θ ← θ·(1 − η·λ), λ = " + EmitContext.Number(o.WeightDecay));
+            else if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
+            w.Line(T + "[] m = _state1;");
+            w.Line(T + "[] v = _state2;");
+            w.Line("double t = _stepCount + 1;");
+            w.Line(T + " stepSize = (" + T + ")(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
+            w.Line(T + " correction2 = (" + T + ")global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
+            if (adamW) w.Line(T + " decay = (" + T + ")(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
+            w.Open("for (int i = 0; i < ParameterCount; i++)");
+            if (adamW) w.Line("p[i] *= decay;");
+            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
+            w.Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + d * " + c.Lit(1 - o.Beta1) + ";");
+            w.Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + c.Lit(1 - o.Beta2) + " * d * d;");
+            w.Line(T + " denominator = " + c.Sqrt("v[i]") + " / correction2 + " + c.Lit(o.Epsilon) + ";");
+            w.Line("p[i] -= stepSize * (m[i] / denominator);");
+            w.Close();
+        }
+
+        private static void RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o)
+        {
+            string T = c.T;
+            w.Line("// RMSprop: s ← α·s + (1 − α)·g²;  " + (o.Centered ? "ḡ ← α·ḡ + (1 − α)·g;  d = √(s − ḡ²) + ε" : "d = √s + ε")
+                + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/d;  θ ← θ − η·b" : "θ ← θ − η·g/d"));
+            if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
+            w.Line(T + " lr = (" + T + ")_learningRate;");
+            w.Line(T + "[] s = _state1;");
+            int next = 2;
+            if (o.Centered) w.Line(T + "[] mean = _state" + EmitContext.Int(next++) + ";");
+            if (o.Momentum > 0) w.Line(T + "[] b = _state" + EmitContext.Int(next) + ";");
+            w.Open("for (int i = 0; i < ParameterCount; i++)");
+            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
+            w.Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + c.Lit(1 - o.Alpha) + " * d * d;");
+            if (o.Centered)
+            {
+                w.Line("mean[i] = mean[i] * " + c.Lit(o.Alpha) + " + d * " + c.Lit(1 - o.Alpha) + ";");
+                w.Line(T + " denominator = " + c.Sqrt("s[i] - mean[i] * mean[i]") + " + " + c.Lit(o.Epsilon) + ";");
+            }
+            else
+            {
+                w.Line(T + " denominator = " + c.Sqrt("s[i]") + " + " + c.Lit(o.Epsilon) + ";");
+            }
+            if (o.Momentum > 0)
+            {
+                w.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + d / denominator;");
+                w.Line("p[i] -= lr * b[i];");
+            }
+            else
+            {
+                w.Line("p[i] -= lr * (d / denominator);");
+            }
+            w.Close();
+        }
+
+        private static string Summary(OptimizerSpec o)
+        {
+            switch (o.Kind)
+            {
+                case OptimizerKind.Sgd: return "Takes one SGD step (torch.optim.SGD" + (o.Momentum != 0 ? ", momentum " + EmitContext.Number(o.Momentum) : "") + (o.Nesterov ? ", Nesterov" : "") + ").";
+                case OptimizerKind.Adam: return "Takes one Adam step (torch.optim.Adam).";
+                case OptimizerKind.AdamW: return "Takes one AdamW step (torch.optim.AdamW).";
+                default: return "Takes one RMSprop step (torch.optim.RMSprop" + (o.Centered ? ", centered" : "") + ").";
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using System.Text;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// The incremental generator. Wiring only: find classes with [Network], parse each into a spec and diagnostics,
+    /// emit source for valid specs, and report diagnostics as a separate output.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class NetworkGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    NetworkParser.NetworkAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax || node is RecordDeclarationSyntax,
+                    static (ctx, ct) => NetworkParser.Parse(ctx, ct))
+                .WithTrackingName(TrackingNames.Parse);
+
+            IncrementalValueProvider<TargetInfo> target = context.CompilationProvider
+                .Select(static (compilation, _) => new TargetInfo(compilation.GetTypeByMetadataName("System.MathF") != null));
+
+            IncrementalValuesProvider<(NetworkSpec Spec, TargetInfo Target)> specs = parsed
+                .Where(static result => result.Spec != null)
+                .Select(static (result, _) => result.Spec!)
+                .Combine(target)
+                .WithTrackingName(TrackingNames.Specs);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .Where(static d => d.Count > 0)
+                .WithTrackingName(TrackingNames.Diagnostics);
+
+            context.RegisterSourceOutput(specs, static (spc, item) =>
+                spc.AddSource(item.Spec.HintName, SourceText.From(NetworkEmitter.Emit(item.Spec, item.Target), Encoding.UTF8)));
+
+            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            {
+                foreach (DiagnosticInfo info in list) spc.ReportDiagnostic(info.ToDiagnostic());
+            });
+        }
+    }
+}

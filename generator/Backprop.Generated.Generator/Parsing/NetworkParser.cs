@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Turns an attributed class into a <see cref="NetworkSpec"/> and its diagnostics. Reads attributes in source order;
+    /// checks the class's shape, the layer order and every size and setting; then lets the planner check the graph.
+    /// </summary>
+    internal static class NetworkParser
+    {
+        private const string Ns = "Backprop.Generated.";
+
+        private static readonly Dictionary<string, LayerKind> LayerKinds = new Dictionary<string, LayerKind>
+        {
+            [Ns + "DenseAttribute"] = LayerKind.Dense,
+            [Ns + "ReLUAttribute"] = LayerKind.ReLU,
+            [Ns + "LeakyReLUAttribute"] = LayerKind.LeakyReLU,
+            [Ns + "ELUAttribute"] = LayerKind.ELU,
+            [Ns + "SigmoidAttribute"] = LayerKind.Sigmoid,
+            [Ns + "TanhAttribute"] = LayerKind.Tanh,
+            [Ns + "IdentityAttribute"] = LayerKind.Identity,
+            [Ns + "SoftmaxAttribute"] = LayerKind.Softmax,
+            [Ns + "GELUAttribute"] = LayerKind.GELU,
+            [Ns + "SoftplusAttribute"] = LayerKind.Softplus,
+            [Ns + "SiLUAttribute"] = LayerKind.SiLU,
+            [Ns + "AddAttribute"] = LayerKind.Add,
+            [Ns + "ConcatAttribute"] = LayerKind.Concat,
+        };
+
+        private static readonly Dictionary<string, LossKind> LossKinds = new Dictionary<string, LossKind>
+        {
+            [Ns + "MeanSquaredErrorAttribute"] = LossKind.MeanSquaredError,
+            [Ns + "SumSquaredErrorAttribute"] = LossKind.SumSquaredError,
+            [Ns + "BinaryCrossEntropyAttribute"] = LossKind.BinaryCrossEntropy,
+            [Ns + "CrossEntropyAttribute"] = LossKind.CrossEntropy,
+            [Ns + "SoftmaxCrossEntropyAttribute"] = LossKind.SoftmaxCrossEntropy,
+        };
+
+        private static readonly Dictionary<string, OptimizerKind> OptimizerKinds = new Dictionary<string, OptimizerKind>
+        {
+            [Ns + "SgdAttribute"] = OptimizerKind.Sgd,
+            [Ns + "AdamAttribute"] = OptimizerKind.Adam,
+            [Ns + "AdamWAttribute"] = OptimizerKind.AdamW,
+            [Ns + "RmsPropAttribute"] = OptimizerKind.RmsProp,
+        };
+
+        private const string InputAttribute = Ns + "InputAttribute";
+        private const string ClipAttribute = Ns + "ClipGradNormAttribute";
+        internal const string NetworkAttribute = Ns + "NetworkAttribute";
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var symbol = (INamedTypeSymbol)context.TargetSymbol;
+            LocationInfo? networkLocation = LocationInfo.From(context.Attributes[0].ApplicationSyntaxReference);
+            var diagnostics = new List<DiagnosticInfo>();
+            try
+            {
+                NetworkSpec? spec = ParseCore(context, symbol, networkLocation, diagnostics, cancellationToken);
+                bool failed = diagnostics.Any(d => Diagnostics.ById[d.Id].DefaultSeverity == DiagnosticSeverity.Error);
+                return new ParseResult(failed ? null : spec, diagnostics.ToEquatableArray());
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                diagnostics.Add(Make(Diagnostics.InternalError, networkLocation, symbol.Name, ex.GetType().Name + ": " + ex.Message));
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+        }
+
+        private static NetworkSpec? ParseCore(GeneratorAttributeSyntaxContext context, INamedTypeSymbol symbol, LocationInfo? networkLocation,
+            List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            int errorsBefore = diagnostics.Count;
+            CheckClassShape(context, symbol, networkLocation, diagnostics);
+            if (diagnostics.Count > errorsBefore) return null;
+
+            // Attributes in source order. Every one must sit on the declaration that carries [Network].
+            SyntaxNode target = context.TargetNode;
+            var attributes = new List<AttributeData>();
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                string? name = attribute.AttributeClass?.ToDisplayString();
+                if (name is null || !name.StartsWith(Ns, StringComparison.Ordinal) || name == NetworkAttribute) continue;
+                SyntaxReference? reference = attribute.ApplicationSyntaxReference;
+                if (reference is null) continue;
+                if (reference.SyntaxTree != target.SyntaxTree || !target.Span.Contains(reference.Span))
+                {
+                    diagnostics.Add(Make(Diagnostics.SplitDeclaration, networkLocation, symbol.Name));
+                    return null;
+                }
+                attributes.Add(attribute);
+            }
+            attributes.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
+
+            bool isDouble = false;
+            TypedConstant precisionArgument = context.Attributes[0].ConstructorArguments.FirstOrDefault();
+            if (!precisionArgument.IsNull && precisionArgument.Value is int precision)
+            {
+                if (precision != 0 && precision != 1)
+                {
+                    diagnostics.Add(Make(Diagnostics.UnknownPrecision, networkLocation, precision.ToString(CultureInfo.InvariantCulture)));
+                }
+                isDouble = precision == 1;
+            }
+
+            int inputSize = 0;
+            string inputName = "input";
+            bool sawInput = false;
+            var layers = new List<LayerSpec>();
+            var layerLocations = new List<LocationInfo?>();
+            LossKind loss = LossKind.None;
+            string? lossName = null;
+            LocationInfo? lossLocation = null;
+            OptimizerSpec? optimizer = null;
+            string? optimizerName = null;
+            double clip = 0;
+            bool sawClip = false;
+            bool reportedInputNotFirst = false;
+
+            foreach (AttributeData attribute in attributes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string fullName = attribute.AttributeClass!.ToDisplayString();
+                string shortName = ShortName(attribute);
+                LocationInfo? location = LocationInfo.From(attribute.ApplicationSyntaxReference);
+
+                if (fullName == InputAttribute)
+                {
+                    if (sawInput)
+                    {
+                        diagnostics.Add(Make(Diagnostics.DuplicateInput, location, symbol.Name));
+                        continue;
+                    }
+                    sawInput = true;
+                    inputSize = IntArgument(attribute, 0);
+                    if (inputSize <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Input", Text(inputSize)));
+                    inputName = StringNamed(attribute, "Name") ?? "input";
+                }
+                else if (LayerKinds.TryGetValue(fullName, out LayerKind kind))
+                {
+                    if (!sawInput && !reportedInputNotFirst)
+                    {
+                        diagnostics.Add(Make(Diagnostics.InputNotFirst, location, shortName));
+                        reportedInputNotFirst = true;
+                    }
+                    if (lossName != null) diagnostics.Add(Make(Diagnostics.LayerAfterLoss, location, shortName, lossName));
+                    LayerSpec? layer = ParseLayer(kind, attribute, shortName, location, diagnostics);
+                    if (layer != null)
+                    {
+                        layers.Add(layer);
+                        layerLocations.Add(location);
+                    }
+                }
+                else if (LossKinds.TryGetValue(fullName, out LossKind lossKind))
+                {
+                    if (lossName != null)
+                    {
+                        diagnostics.Add(Make(Diagnostics.DuplicateLoss, location, lossName, shortName));
+                        continue;
+                    }
+                    loss = lossKind;
+                    lossName = shortName;
+                    lossLocation = location;
+                }
+                else if (OptimizerKinds.TryGetValue(fullName, out OptimizerKind optimizerKind))
+                {
+                    if (optimizerName != null)
+                    {
+                        diagnostics.Add(Make(Diagnostics.DuplicateOptimizer, location, optimizerName, shortName));
+                        continue;
+                    }
+                    optimizerName = shortName;
+                    optimizer = OptimizerParser.Parse(optimizerKind, attribute, shortName, location, diagnostics);
+                }
+                else if (fullName == ClipAttribute)
+                {
+                    if (sawClip)
+                    {
+                        diagnostics.Add(Make(Diagnostics.DuplicateClip, location));
+                        continue;
+                    }
+                    sawClip = true;
+                    clip = DoubleArgument(attribute, 0);
+                    if (!(clip > 0) || double.IsInfinity(clip))
+                    {
+                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "MaxNorm", "ClipGradNorm", Text(clip), "a positive, finite number"));
+                    }
+                    if (optimizer is null && !attributes.Any(a => OptimizerKinds.ContainsKey(a.AttributeClass!.ToDisplayString())))
+                    {
+                        diagnostics.Add(Make(Diagnostics.ClipWithoutOptimizer, location));
+                    }
+                }
+            }
+
+            if (!sawInput)
+            {
+                diagnostics.Add(Make(Diagnostics.MissingInput, networkLocation, symbol.Name));
+            }
+            else if (layers.Count == 0 && !diagnostics.Any(d => d.Id == Diagnostics.InputNotFirst.Id))
+            {
+                diagnostics.Add(Make(Diagnostics.NoLayers, networkLocation, symbol.Name));
+            }
+
+            CheckMemberConflicts(symbol, diagnostics);
+            if (layers.Count > 0) CheckLossSuitsLastLayer(loss, lossName, lossLocation, layers, diagnostics);
+            if (diagnostics.Any(d => Diagnostics.ById[d.Id].DefaultSeverity == DiagnosticSeverity.Error)) return null;
+
+            string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
+            var spec = new NetworkSpec(ns, symbol.Name, HintName(ns, symbol.Name), isDouble, inputSize, inputName,
+                layers.ToEquatableArray(), loss, optimizer, sawClip ? clip : 0);
+
+            // The graph: names, merge widths and masks. The planner knows the shapes; we know where each layer is.
+            foreach (PlanIssue issue in NetworkPlanner.Validate(spec))
+            {
+                diagnostics.Add(new DiagnosticInfo(issue.Descriptor.Id, issue.Arguments.ToEquatableArray(), layerLocations[issue.LayerIndex]));
+            }
+            return spec;
+        }
+
+        private static LayerSpec? ParseLayer(LayerKind kind, AttributeData attribute, string shortName, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            string? name = StringNamed(attribute, "Name");
+            switch (kind)
+            {
+                case LayerKind.Dense:
+                    int units = IntArgument(attribute, 0);
+                    if (units <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Dense", Text(units)));
+                    bool bias = BoolNamed(attribute, "Bias") ?? true;
+                    string? mask = StringNamed(attribute, "Mask");
+                    string? normalized = null;
+                    if (mask != null)
+                    {
+                        normalized = MaskText.Normalize(mask, out char bad);
+                        if (normalized is null) diagnostics.Add(Make(Diagnostics.MaskInvalidCharacter, location, Text(units), bad.ToString()));
+                    }
+                    return new LayerSpec(kind, units, bias, 0, name, null, normalized);
+                case LayerKind.LeakyReLU:
+                case LayerKind.ELU:
+                    double value = attribute.ConstructorArguments.Length > 0 ? DoubleArgument(attribute, 0) : (kind == LayerKind.LeakyReLU ? 0.01 : 1.0);
+                    if (double.IsNaN(value) || double.IsInfinity(value))
+                    {
+                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, kind == LayerKind.ELU ? "Alpha" : "Slope", shortName, Text(value), "a finite number"));
+                    }
+                    return new LayerSpec(kind, 0, false, value, name, null, null);
+                case LayerKind.Add:
+                case LayerKind.Concat:
+                    string from = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
+                    return new LayerSpec(kind, 0, false, 0, name, from, null);
+                default:
+                    return new LayerSpec(kind, 0, false, 0, name, null, null);
+            }
+        }
+
+        private static void CheckClassShape(GeneratorAttributeSyntaxContext context, INamedTypeSymbol symbol, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            if (context.TargetNode is RecordDeclarationSyntax)
+            {
+                diagnostics.Add(Make(Diagnostics.NotAClass, location, symbol.Name, "record"));
+                return;
+            }
+            if (symbol.ContainingType != null)
+            {
+                diagnostics.Add(Make(Diagnostics.Nested, location, symbol.Name, symbol.ContainingType.Name));
+            }
+            if (symbol.IsGenericType)
+            {
+                diagnostics.Add(Make(Diagnostics.Generic, location, symbol.Name));
+            }
+            if (symbol.IsStatic)
+            {
+                diagnostics.Add(Make(Diagnostics.Static, location, symbol.Name));
+            }
+            if (context.TargetNode is ClassDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(Make(Diagnostics.NotPartial, location, symbol.Name));
+            }
+        }
+
+        private static void CheckMemberConflicts(INamedTypeSymbol symbol, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (ISymbol member in symbol.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared) continue;
+                bool conflict = GeneratedNames.IsReserved(member.Name);
+                string shown = member.Name;
+                if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && !constructor.IsStatic)
+                {
+                    int count = constructor.Parameters.Length;
+                    conflict = count == 0 || (count == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
+                    shown = symbol.Name + (count == 0 ? "()" : "(int seed)");
+                }
+                if (conflict)
+                {
+                    diagnostics.Add(Make(Diagnostics.MemberConflict, LocationInfo.From(member.DeclaringSyntaxReferences.FirstOrDefault()), symbol.Name, shown));
+                }
+            }
+        }
+
+        private static void CheckLossSuitsLastLayer(LossKind loss, string? lossName, LocationInfo? location, List<LayerSpec> layers, List<DiagnosticInfo> diagnostics)
+        {
+            LayerSpec? last = null;
+            for (int i = layers.Count - 1; i >= 0; i--)
+            {
+                if (layers[i].Kind != LayerKind.Identity) { last = layers[i]; break; }
+            }
+            if (last is null || lossName is null) return;
+            string lastName = KindName(last.Kind);
+            switch (loss)
+            {
+                case LossKind.SoftmaxCrossEntropy when last.Kind == LayerKind.Softmax:
+                    diagnostics.Add(Make(Diagnostics.SoftmaxBeforeLogitsLoss, location));
+                    break;
+                case LossKind.BinaryCrossEntropy when last.Kind != LayerKind.Sigmoid && last.Kind != LayerKind.Softmax:
+                    diagnostics.Add(Make(Diagnostics.LossInputMismatch, location, lossName, "outputs between 0 and 1", lastName,
+                        "end the network with [Sigmoid], or train on logits with [SoftmaxCrossEntropy]"));
+                    break;
+                case LossKind.CrossEntropy when last.Kind != LayerKind.Softmax:
+                    diagnostics.Add(Make(Diagnostics.LossInputMismatch, location, lossName, "probabilities", lastName,
+                        "end the network with [Softmax], or use [SoftmaxCrossEntropy], which takes logits"));
+                    break;
+            }
+        }
+
+        internal static string KindName(LayerKind kind) => kind.ToString();
+
+        private static string ShortName(AttributeData attribute)
+        {
+            string name = attribute.AttributeClass!.Name;
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        private static string HintName(string? ns, string name) => (ns is null ? name : ns + "." + name) + ".g.cs";
+
+        internal static DiagnosticInfo Make(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+            => new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), location);
+
+        internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static int IntArgument(AttributeData attribute, int index)
+            => attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is int value ? value : 0;
+
+        internal static double DoubleArgument(AttributeData attribute, int index)
+            => attribute.ConstructorArguments.Length > index ? Convert.ToDouble(attribute.ConstructorArguments[index].Value, CultureInfo.InvariantCulture) : 0;
+
+        internal static TypedConstant? Named(AttributeData attribute, string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments)
+            {
+                if (pair.Key == name) return pair.Value;
+            }
+            return null;
+        }
+
+        private static string? StringNamed(AttributeData attribute, string name) => Named(attribute, name)?.Value as string;
+
+        internal static bool? BoolNamed(AttributeData attribute, string name) => Named(attribute, name)?.Value as bool?;
+
+        internal static double? DoubleNamed(AttributeData attribute, string name)
+        {
+            TypedConstant? constant = Named(attribute, name);
+            return constant?.Value is null ? null : Convert.ToDouble(constant.Value.Value, CultureInfo.InvariantCulture);
+        }
+    }
+}

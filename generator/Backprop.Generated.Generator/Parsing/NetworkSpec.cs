@@ -1,0 +1,80 @@
+namespace Backprop.Generated.Generator
+{
+    /// <summary>What a layer does. Values match the runtime attributes of the same names.</summary>
+    internal enum LayerKind
+    {
+        Dense,
+        ReLU,
+        LeakyReLU,
+        ELU,
+        Sigmoid,
+        Tanh,
+        Identity,
+        Softmax,
+        GELU,
+        Softplus,
+        SiLU,
+        Add,
+        Concat,
+    }
+
+    /// <summary>The loss a network is trained on.</summary>
+    internal enum LossKind
+    {
+        None,
+        MeanSquaredError,
+        SumSquaredError,
+        BinaryCrossEntropy,
+        CrossEntropy,
+        SoftmaxCrossEntropy,
+    }
+
+    /// <summary>The update rule of Step.</summary>
+    internal enum OptimizerKind
+    {
+        None,
+        Sgd,
+        Adam,
+        AdamW,
+        RmsProp,
+    }
+
+    /// <summary>
+    /// One layer as declared. <see cref="Units"/> and <see cref="Bias"/> belong to dense layers, <see cref="Parameter"/>
+    /// is the slope of LeakyReLU or the alpha of ELU, <see cref="From"/> the tensor a merge reads, and <see cref="Mask"/>
+    /// the connectivity rows of a dense layer ('1' or '0', rows joined by '|').
+    /// </summary>
+    internal sealed record LayerSpec(LayerKind Kind, int Units, bool Bias, double Parameter, string? Name, string? From, string? Mask);
+
+    /// <summary>The optimizer and every setting it reads; settings that do not apply are 0 or false.</summary>
+    internal sealed record OptimizerSpec(
+        OptimizerKind Kind,
+        double LearningRate,
+        double WeightDecay,
+        double Momentum,
+        double Dampening,
+        bool Nesterov,
+        double Beta1,
+        double Beta2,
+        double Epsilon,
+        double Alpha,
+        bool Centered);
+
+    /// <summary>
+    /// A parsed network declaration: plain values only (no symbols, syntax or locations), so that it compares by value.
+    /// </summary>
+    internal sealed record NetworkSpec(
+        string? Namespace,
+        string ClassName,
+        string HintName,
+        bool IsDouble,
+        int InputSize,
+        string InputName,
+        EquatableArray<LayerSpec> Layers,
+        LossKind Loss,
+        OptimizerSpec? Optimizer,
+        double ClipGradNorm);
+
+    /// <summary>The result of parsing one attributed class: a spec when it is valid, and every diagnostic found.</summary>
+    internal sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Works out a network's layout from its spec: the tensors (input, and one per layer), their widths and offsets,
+    /// the parameter offsets of each dense layer, which backward writes assign and which accumulate, and whether the
+    /// loss fuses with the last layer. Pure: the same spec always gives the same plan.
+    /// </summary>
+    internal static class NetworkPlanner
+    {
+        /// <summary>The problems of a spec's graph and masks; empty when it can be planned.</summary>
+        public static List<PlanIssue> Validate(NetworkSpec spec)
+        {
+            var issues = new List<PlanIssue>();
+            Build(spec, issues);
+            return issues;
+        }
+
+        /// <summary>Plans a spec the parser accepted.</summary>
+        public static NetworkPlan Plan(NetworkSpec spec)
+        {
+            var issues = new List<PlanIssue>();
+            NetworkPlan plan = Build(spec, issues);
+            if (issues.Count > 0) throw new System.InvalidOperationException("The spec has problems the parser should have reported: " + issues[0].Descriptor.Id);
+            return plan;
+        }
+
+        private static NetworkPlan Build(NetworkSpec spec, List<PlanIssue> issues)
+        {
+            var tensors = new List<TensorPlan> { new TensorPlan(0, spec.InputSize, 0, "x", spec.InputName == "x" ? null : spec.InputName) };
+            var layers = new List<LayerPlan>();
+            var names = new Dictionary<string, int> { [spec.InputName] = 0 };
+            var laterNames = new HashSet<string>();
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                if (layer.Name != null) laterNames.Add(layer.Name);
+            }
+
+            int parameterOffset = 0;
+            int valueOffset = spec.InputSize;
+            for (int i = 0; i < spec.Layers.Count; i++)
+            {
+                LayerSpec layerSpec = spec.Layers[i];
+                int input = tensors.Count - 1;
+                int inputWidth = tensors[input].Width;
+                int other = -1;
+                int width = inputWidth;
+
+                if (layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat)
+                {
+                    string from = layerSpec.From ?? "";
+                    if (!names.TryGetValue(from, out other))
+                    {
+                        other = -1;
+                        bool later = laterNames.Contains(from);
+                        issues.Add(later
+                            ? new PlanIssue(Diagnostics.ForwardReference, i, layerSpec.Kind.ToString(), from)
+                            : new PlanIssue(Diagnostics.UnknownName, i, layerSpec.Kind.ToString(), from, spec.InputName));
+                    }
+                    int otherWidth = other >= 0 ? tensors[other].Width : inputWidth;
+                    if (layerSpec.Kind == LayerKind.Add && other >= 0 && otherWidth != inputWidth)
+                    {
+                        issues.Add(new PlanIssue(Diagnostics.AddWidthMismatch, i, from, Text(otherWidth), Text(inputWidth)));
+                    }
+                    width = layerSpec.Kind == LayerKind.Concat ? inputWidth + otherWidth : inputWidth;
+                }
+                else if (layerSpec.Kind == LayerKind.Dense)
+                {
+                    width = layerSpec.Units;
+                }
+
+                string local = (layerSpec.Kind == LayerKind.Dense ? "z" : layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? "m" : "a") + Text(i);
+                var tensor = new TensorPlan(tensors.Count, width, valueOffset, local, layerSpec.Name);
+                var plan = new LayerPlan(i, layerSpec, input, other < 0 ? (layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? input : -1) : other, tensor.Index);
+
+                if (layerSpec.Kind == LayerKind.Dense)
+                {
+                    plan.FanIn = inputWidth;
+                    plan.Units = layerSpec.Units;
+                    plan.WeightOffset = parameterOffset;
+                    parameterOffset += layerSpec.Units * inputWidth;
+                    if (layerSpec.Bias)
+                    {
+                        plan.BiasOffset = parameterOffset;
+                        parameterOffset += layerSpec.Units;
+                    }
+                    plan.Connections = layerSpec.Units * inputWidth;
+                    if (layerSpec.Mask != null)
+                    {
+                        plan.Mask = CheckMask(layerSpec, inputWidth, i, issues);
+                        if (plan.Mask != null) plan.Connections = CountConnections(plan.Mask);
+                    }
+                }
+
+                if (layerSpec.Name != null)
+                {
+                    if (names.ContainsKey(layerSpec.Name)) issues.Add(new PlanIssue(Diagnostics.DuplicateName, i, layerSpec.Name));
+                    else names[layerSpec.Name] = tensor.Index;
+                }
+
+                tensors.Add(tensor);
+                layers.Add(plan);
+                valueOffset += width;
+            }
+
+            AssignGradientWriteModes(layers);
+            return new NetworkPlan(tensors, layers, parameterOffset, FusionOf(spec));
+        }
+
+        // Backward visits layers last to first. The first write into a tensor's gradient assigns; later ones add, as
+        // autograd sums the gradients of every consumer.
+        private static void AssignGradientWriteModes(List<LayerPlan> layers)
+        {
+            var written = new HashSet<int>();
+            for (int i = layers.Count - 1; i >= 0; i--)
+            {
+                LayerPlan layer = layers[i];
+                layer.AssignsInputGradient = written.Add(layer.Input);
+                if (layer.Other >= 0) layer.AssignsOtherGradient = written.Add(layer.Other);
+            }
+        }
+
+        private static LossFusion FusionOf(NetworkSpec spec)
+        {
+            LayerKind last = spec.Layers[spec.Layers.Count - 1].Kind;
+            if (spec.Loss == LossKind.CrossEntropy && last == LayerKind.Softmax) return LossFusion.SoftmaxCrossEntropy;
+            if (spec.Loss == LossKind.BinaryCrossEntropy && last == LayerKind.Sigmoid) return LossFusion.SigmoidBinaryCrossEntropy;
+            return LossFusion.None;
+        }
+
+        private static bool[][]? CheckMask(LayerSpec layer, int fanIn, int index, List<PlanIssue> issues)
+        {
+            bool[][] rows = MaskText.Rows(layer.Mask!);
+            bool shapeOk = rows.Length == layer.Units;
+            foreach (bool[] row in rows) shapeOk &= row.Length == fanIn;
+            if (!shapeOk)
+            {
+                issues.Add(new PlanIssue(Diagnostics.MaskWrongShape, index, Text(layer.Units), DescribeShape(rows), Text(fanIn)));
+                return null;
+            }
+            for (int r = 0; r < rows.Length; r++)
+            {
+                bool any = false;
+                foreach (bool bit in rows[r]) any |= bit;
+                if (!any) issues.Add(new PlanIssue(Diagnostics.MaskRowEmpty, index, Text(r), Text(layer.Units)));
+            }
+            return rows;
+        }
+
+        private static string DescribeShape(bool[][] rows)
+        {
+            if (rows.Length == 0) return "no rows";
+            var lengths = new List<string>();
+            bool same = true;
+            foreach (bool[] row in rows)
+            {
+                lengths.Add(Text(row.Length));
+                same &= row.Length == rows[0].Length;
+            }
+            string rowWord = rows.Length == 1 ? "row" : "rows";
+            return same
+                ? Text(rows.Length) + " " + rowWord + " of " + Text(rows[0].Length) + " characters"
+                : Text(rows.Length) + " " + rowWord + " of " + string.Join(", ", lengths) + " characters";
+        }
+
+        private static int CountConnections(bool[][] mask)
+        {
+            int count = 0;
+            foreach (bool[] row in mask)
+            {
+                foreach (bool bit in row)
+                {
+                    if (bit) count++;
+                }
+            }
+            return count;
+        }
+
+        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
