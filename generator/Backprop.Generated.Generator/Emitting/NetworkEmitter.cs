@@ -288,7 +288,7 @@ namespace Backprop.Generated.Generator
             w.Open("public " + T + " TrainBatch(" + readOnlySpan + " inputs, " + readOnlySpan + " targets)");
             w.Line("int count = inputs.Length / InputSize;");
             w.Line("if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException(\"inputs has length \" + inputs.Length + \", which is not a positive multiple of InputSize (\" + InputSize + \").\", nameof(inputs));");
-            w.Line("CheckLength(targets.Length, count * OutputSize, nameof(targets), count + \" samples × OutputSize\");");
+            w.Line("if (targets.Length != count * OutputSize) throw new global::System.ArgumentException(\"targets has length \" + targets.Length + \", but \" + count + \" samples need \" + count * OutputSize + \" (samples × OutputSize).\", nameof(targets));");
             w.Line("if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException(\"TrainBatch starts from cleared gradients, but \" + _accumulatedSamples + \" samples are accumulated: call Step or ZeroGradients first.\");");
             w.Line(T + " total = " + c.Lit(0) + ";");
             w.Line("for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));");

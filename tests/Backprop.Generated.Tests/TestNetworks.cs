@@ -1,0 +1,45 @@
+using Backprop.Generated;
+
+// Networks compiled by the generator running as an analyzer on this test project, as in a user's build.
+namespace Backprop.Generated.Tests.Networks
+{
+    [Network(Precision.Single)]
+    [Input(4)]
+    [Dense(16)] [ReLU]
+    [Dense(3)]
+    [SoftmaxCrossEntropy]
+    [Sgd(LearningRate = 0.1, Momentum = 0.9, Nesterov = true, WeightDecay = 1e-4)]
+    public partial class IrisNet { }
+
+    [Network(Precision.Double)]
+    [Input(5)]
+    [Dense(8)] [Tanh]
+    [Dense(8)] [GELU]
+    [Dense(2)] [Sigmoid]
+    [BinaryCrossEntropy]
+    [Adam(LearningRate = 0.01, WeightDecay = 0.01)]
+    [ClipGradNorm(1.0)]
+    public partial class AdamNet { }
+
+    [Network(Precision.Single)]
+    [Input(4)]
+    [Dense(3, Mask = "xx.. .xx. ...x", Name = "h")] [Sigmoid]
+    [Dense(3)] [SiLU] [Add("h")]
+    [Concat("input")]
+    [Dense(2)] [Softmax]
+    [CrossEntropy]
+    [RmsProp(LearningRate = 0.01, Centered = true, Momentum = 0.5)]
+    public partial class GraphNet { }
+
+    [Network(Precision.Single)]
+    [Input(3)]
+    [Dense(4)] [ELU] [Dense(2)]
+    [MeanSquaredError]
+    [AdamW(LearningRate = 0.01)]
+    public partial class AdamWNet { }
+
+    [Network(Precision.Double)]
+    [Input(2, Name = "x0")]
+    [Dense(2)] [ReLU] [Dense(2)] [Add("x0")] [ReLU]
+    public partial class ResidualNoLoss { }
+}
