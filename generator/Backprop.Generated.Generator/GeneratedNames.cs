@@ -15,7 +15,7 @@ namespace Backprop.Generated.Generator
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
             "ForwardFlops", "TrainingFlops", "Architecture", "RunForward", "RunBackward", "ComputeLoss",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
-            "_state1", "_state2", "_state3", "_outputGradientScratch",
+            "_optimizerState", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState", "ValueCount",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>

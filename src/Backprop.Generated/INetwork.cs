@@ -18,6 +18,12 @@ namespace Backprop.Generated
         /// <summary>The number of trainable parameters.</summary>
         int ParameterCount { get; }
 
+        /// <summary>The layer list in one line, e.g. <c>Single; Input(4); Dense(16); ReLU; Dense(3)</c>: what fixes the parameter layout.</summary>
+        string Architecture { get; }
+
+        /// <summary>A 64-bit fingerprint (FNV-1a) of <see cref="Architecture"/>, written into weight files.</summary>
+        ulong ArchitectureHash { get; }
+
         /// <summary>
         /// Every parameter, writable: for each dense layer in order, W as [out][in] row-major, then b (when it has one).
         /// </summary>
@@ -71,19 +77,42 @@ namespace Backprop.Generated
         T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
     }
 
-    /// <summary>A network with an optimizer.</summary>
-    public interface ITrainableNetwork<T> : INetwork<T> where T : unmanaged
+    /// <summary>Anything whose learning rate a <see cref="LearningRateScheduler"/> can set.</summary>
+    public interface ILearningRateTarget
     {
-        /// <summary>The learning rate the next <see cref="Step"/> uses.</summary>
+        /// <summary>The learning rate the next step uses; zero or positive, and finite.</summary>
         double LearningRate { get; set; }
+    }
 
-        /// <summary>The number of optimizer steps taken so far.</summary>
-        long StepCount { get; }
+    /// <summary>A network with an optimizer.</summary>
+    public interface ITrainableNetwork<T> : INetwork<T>, ILearningRateTarget where T : unmanaged
+    {
+        /// <summary>The optimizer's kind, e.g. <c>Adam</c>; weight files record it with the optimizer state.</summary>
+        string OptimizerName { get; }
+
+        /// <summary>
+        /// The number of optimizer steps taken so far. Settable only to resume training from saved state: Adam's bias
+        /// correction and SGD's first-step momentum depend on it.
+        /// </summary>
+        long StepCount { get; set; }
+
+        /// <summary>The optimizer's per-parameter state (momentum buffers, moment estimates), writable for resuming.</summary>
+        Span<T> OptimizerState { get; }
 
         /// <summary>
         /// Updates every parameter from the gradient of the batch loss over the samples accumulated since the last
         /// step (their mean, or their sum for a summed loss), then clears the gradients.
         /// </summary>
         void Step();
+    }
+
+    /// <summary>A network with both a loss and an optimizer: it can train on a mini-batch in one call.</summary>
+    public interface ISupervisedNetwork<T> : ILossNetwork<T>, ITrainableNetwork<T> where T : unmanaged
+    {
+        /// <summary>
+        /// Accumulates the gradient of every sample (laid out one after another), takes one <see cref="ITrainableNetwork{T}.Step"/>,
+        /// and returns the batch loss before the step.
+        /// </summary>
+        T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
     }
 }

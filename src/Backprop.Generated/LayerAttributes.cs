@@ -47,5 +47,11 @@ namespace Backprop.Generated
         /// Absent weights stay 0, get no gradient and cost no arithmetic.
         /// </summary>
         public string? Mask { get; set; }
+
+        /// <summary>
+        /// How the constructor initializes this layer. Default <see cref="Initializer.PyTorchDefault"/>, or the network's
+        /// <see cref="NetworkAttribute.Init"/> when that is set.
+        /// </summary>
+        public Initializer Init { get; set; }
     }
 }

@@ -29,5 +29,8 @@ namespace Backprop.Generated
 
         /// <summary>The floating-point type of inputs, outputs, parameters and gradients.</summary>
         public Precision Precision { get; }
+
+        /// <summary>The initialization of every dense layer that does not set its own <see cref="DenseAttribute.Init"/>.</summary>
+        public Initializer Init { get; set; }
     }
 }

@@ -9,6 +9,8 @@ namespace Backprop.Generated
     public sealed class SeededRandom
     {
         private ulong _s0, _s1, _s2, _s3;
+        private double _spare;
+        private bool _hasSpare;
 
         /// <summary>Creates a generator whose sequence is fixed by <paramref name="seed"/>.</summary>
         public SeededRandom(long seed)
@@ -55,6 +57,27 @@ namespace Backprop.Generated
 
         /// <summary>A uniformly distributed double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
         public double NextUniform(double low, double high) => low + (high - low) * NextDouble();
+
+        /// <summary>A standard normal draw, N(0, 1), by the Marsaglia polar method (deterministic for the seed).</summary>
+        public double NextGaussian()
+        {
+            if (_hasSpare)
+            {
+                _hasSpare = false;
+                return _spare;
+            }
+            double u, v, s;
+            do
+            {
+                u = NextDouble() * 2.0 - 1.0;
+                v = NextDouble() * 2.0 - 1.0;
+                s = u * u + v * v;
+            } while (s >= 1.0 || s == 0.0);
+            double factor = Math.Sqrt(-2.0 * Math.Log(s) / s);
+            _spare = v * factor;
+            _hasSpare = true;
+            return u * factor;
+        }
 
         /// <summary>A uniformly distributed integer in [0, <paramref name="maxExclusive"/>), without modulo bias.</summary>
         public int NextInt(int maxExclusive)

@@ -91,11 +91,13 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
-        public void Learning_rate_must_be_positive_and_finite()
+        public void Learning_rate_must_be_zero_or_positive_and_finite()
         {
             var net = new IrisNet(1);
             Assert.Equal(0.1, net.LearningRate);
-            Assert.Throws<ArgumentOutOfRangeException>(() => net.LearningRate = 0);
+            Assert.Throws<ArgumentOutOfRangeException>(() => net.LearningRate = -0.1);
+            net.LearningRate = 0;   // cosine annealing reaches η_min = 0, as in torch
+            Assert.Equal(0, net.LearningRate);
             Assert.Throws<ArgumentOutOfRangeException>(() => net.LearningRate = double.NaN);
             Assert.Throws<ArgumentOutOfRangeException>(() => net.LearningRate = double.PositiveInfinity);
             net.LearningRate = 0.05;

@@ -130,7 +130,8 @@ namespace Backprop.Generated.Generator
         {
             string weights = c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, false);
             string bias = layer.HasBias ? c.SpanOf("_parameters", layer.BiasOffset, layer.Units, false) : EmitContext.Span + "<" + c.T + ">.Empty";
-            w.Line("global::Backprop.Generated.Initialization.PyTorchDefault(" + weights + ", " + bias + ", " + EmitContext.Int(layer.FanIn) + ", random);");
+            w.Line("global::Backprop.Generated.Initialization.Initialize(" + weights + ", " + bias + ", " + EmitContext.Int(layer.FanIn) + ", " + EmitContext.Int(layer.Units)
+                + ", global::Backprop.Generated.Initializer." + ArchitectureEmitter.InitializerName(layer.Spec.Initializer) + ", random);");
             if (layer.Mask is null) return;
             for (int o = 0; o < layer.Units; o++)
             {

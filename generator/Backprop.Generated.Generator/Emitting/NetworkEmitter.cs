@@ -76,6 +76,7 @@ namespace Backprop.Generated.Generator
             yield return "global::Backprop.Generated.INetwork<" + c.T + ">";
             if (c.Spec.Loss != LossKind.None) yield return "global::Backprop.Generated.ILossNetwork<" + c.T + ">";
             if (c.Spec.Optimizer != null) yield return "global::Backprop.Generated.ITrainableNetwork<" + c.T + ">";
+            if (c.Spec.Optimizer != null && c.Spec.Loss != LossKind.None) yield return "global::Backprop.Generated.ISupervisedNetwork<" + c.T + ">";
         }
 
         private static void Constants(SourceWriter w, EmitContext c)
@@ -96,6 +97,13 @@ namespace Backprop.Generated.Generator
                 w.Line("/// <summary>The width of layer " + EmitContext.Int(layer.Index) + "'s output (" + layer.Kind + ").</summary>");
                 w.Line("public const int Layer" + EmitContext.Int(layer.Index) + "OutputSize = " + EmitContext.Int(c.Tensor(layer.Output).Width) + ";");
             }
+            string architecture = ArchitectureEmitter.Describe(c);
+            w.Line("/// <summary>The layer list in one line: what fixes the parameter layout.</summary>");
+            w.Line("public const string Architecture = " + ArchitectureEmitter.Literal(architecture) + ";");
+            w.Line("/// <summary>FNV-1a 64 fingerprint of <see cref=\"Architecture\"/>; weight files are checked against it.</summary>");
+            w.Line("public const ulong ArchitectureHash = 0x" + ArchitectureEmitter.Hash(architecture).ToString("X16") + "UL;");
+            w.Line("/// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>");
+            w.Line("public const string MermaidDiagram = " + ArchitectureEmitter.Literal(ArchitectureEmitter.Mermaid(c)) + ";");
             w.Line("/// <summary>The values one sample needs: the input and every layer's output.</summary>");
             w.Line("private const int ValueCount = " + EmitContext.Int(plan.ValueCount) + ";");
             w.Line();
@@ -115,7 +123,8 @@ namespace Backprop.Generated.Generator
                 w.Line("private double _learningRate = " + EmitContext.Number(c.Spec.Optimizer.LearningRate) + ";");
                 w.Line("private long _stepCount;");
                 int states = OptimizerEmitter.StateArrays(c.Spec.Optimizer);
-                for (int i = 1; i <= states; i++) w.Line("private readonly " + T + "[] _state" + EmitContext.Int(i) + " = new " + T + "[ParameterCount];");
+                w.Line("// The optimizer's state: " + (states == 0 ? "none" : EmitContext.Int(states) + " value(s) per parameter, " + OptimizerEmitter.StateDescription(c.Spec.Optimizer)) + ".");
+                w.Line("private readonly " + T + "[] _optimizerState = new " + T + "[" + (states == 0 ? "0" : EmitContext.Int(states) + " * ParameterCount") + "];");
             }
             w.Line();
         }
@@ -150,6 +159,8 @@ namespace Backprop.Generated.Generator
             w.Line("int global::Backprop.Generated.INetwork<" + T + ">.InputSize => InputSize;");
             w.Line("int global::Backprop.Generated.INetwork<" + T + ">.OutputSize => OutputSize;");
             w.Line("int global::Backprop.Generated.INetwork<" + T + ">.ParameterCount => ParameterCount;");
+            w.Line("string global::Backprop.Generated.INetwork<" + T + ">.Architecture => Architecture;");
+            w.Line("ulong global::Backprop.Generated.INetwork<" + T + ">.ArchitectureHash => ArchitectureHash;");
             w.Line();
             w.Line("/// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>");
             w.Line("public " + span + " Parameters => _parameters;");
@@ -173,14 +184,22 @@ namespace Backprop.Generated.Generator
             }
             if (c.Spec.Optimizer != null)
             {
-                w.Line("/// <summary>The learning rate the next <see cref=\"Step\"/> uses; starts at " + EmitContext.Number(c.Spec.Optimizer.LearningRate) + ".</summary>");
-                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not positive and finite.</exception>");
+                w.Line("/// <summary>The learning rate the next <see cref=\"Step\"/> uses; starts at " + EmitContext.Number(c.Spec.Optimizer.LearningRate) + ". Schedulers set it between epochs.</summary>");
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is negative or not finite.</exception>");
                 w.Open("public double LearningRate");
                 w.Line("get => _learningRate;");
-                w.Line("set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The learning rate must be positive and finite.\");");
+                w.Line("set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The learning rate must be zero or positive, and finite.\");");
                 w.Close();
-                w.Line("/// <summary>Optimizer steps taken so far.</summary>");
-                w.Line("public long StepCount => _stepCount;");
+                w.Line("/// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>");
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is negative.</exception>");
+                w.Open("public long StepCount");
+                w.Line("get => _stepCount;");
+                w.Line("set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The step count cannot be negative.\");");
+                w.Close();
+                w.Line("/// <summary>The optimizer's kind, recorded in weight files with its state.</summary>");
+                w.Line("public string OptimizerName => \"" + c.Spec.Optimizer.Kind + "\";");
+                w.Line("/// <summary>The optimizer's state (" + OptimizerEmitter.StateDescription(c.Spec.Optimizer) + "), for saving and resuming.</summary>");
+                w.Line("public " + span + " OptimizerState => _optimizerState;");
             }
             w.Line();
         }

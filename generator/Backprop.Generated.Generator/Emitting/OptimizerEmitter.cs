@@ -19,6 +19,26 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>What the state arrays hold, in order, for docs.</summary>
+        public static string StateDescription(OptimizerSpec o)
+        {
+            switch (o.Kind)
+            {
+                case OptimizerKind.Sgd: return o.Momentum != 0 ? "the momentum buffer v" : "no state";
+                case OptimizerKind.Adam:
+                case OptimizerKind.AdamW: return "the first moment m, then the second moment v";
+                default:
+                    var parts = new System.Collections.Generic.List<string> { "the mean square s" };
+                    if (o.Centered) parts.Add("the mean gradient ḡ");
+                    if (o.Momentum > 0) parts.Add("the momentum buffer b");
+                    return string.Join(", then ", parts);
+            }
+        }
+
+        /// <summary>Declares a span over the <paramref name="index"/>-th state array (0-based) inside _optimizerState.</summary>
+        private static string StateSpan(EmitContext c, string name, int index)
+            => EmitContext.Span + "<" + c.T + "> " + name + " = " + "new " + EmitContext.Span + "<" + c.T + ">(_optimizerState, " + (index == 0 ? "0" : EmitContext.Int(index) + " * ParameterCount") + ", ParameterCount);";
+
         public static void EmitStep(SourceWriter w, EmitContext c)
         {
             OptimizerSpec o = c.Spec.Optimizer!;
@@ -76,7 +96,7 @@ namespace Backprop.Generated.Generator
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
                 + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
-            w.Line(T + "[] v = _state1;");
+            w.Line(StateSpan(c, "v", 0));
             w.Line("bool first = _stepCount == 0;");
             w.Open("for (int i = 0; i < ParameterCount; i++)");
             w.Line(T + " d = " + DecayedGradient(c, o) + ";");
@@ -93,8 +113,8 @@ namespace Backprop.Generated.Generator
             w.Line("// " + (adamW ? "AdamW" : "Adam") + ": m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
             if (adamW) w.Line("// Decoupled weight decay first: θ ← θ·(1 − η·λ), λ = " + EmitContext.Number(o.WeightDecay));
             else if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
-            w.Line(T + "[] m = _state1;");
-            w.Line(T + "[] v = _state2;");
+            w.Line(StateSpan(c, "m", 0));
+            w.Line(StateSpan(c, "v", 1));
             w.Line("double t = _stepCount + 1;");
             w.Line(T + " stepSize = (" + T + ")(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
             w.Line(T + " correction2 = (" + T + ")global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
@@ -116,10 +136,10 @@ namespace Backprop.Generated.Generator
                 + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/d;  θ ← θ − η·b" : "θ ← θ − η·g/d"));
             if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
             w.Line(T + " lr = (" + T + ")_learningRate;");
-            w.Line(T + "[] s = _state1;");
-            int next = 2;
-            if (o.Centered) w.Line(T + "[] mean = _state" + EmitContext.Int(next++) + ";");
-            if (o.Momentum > 0) w.Line(T + "[] b = _state" + EmitContext.Int(next) + ";");
+            w.Line(StateSpan(c, "s", 0));
+            int next = 1;
+            if (o.Centered) w.Line(StateSpan(c, "mean", next++));
+            if (o.Momentum > 0) w.Line(StateSpan(c, "b", next));
             w.Open("for (int i = 0; i < ParameterCount; i++)");
             w.Line(T + " d = " + DecayedGradient(c, o) + ";");
             w.Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + c.Lit(1 - o.Alpha) + " * d * d;");

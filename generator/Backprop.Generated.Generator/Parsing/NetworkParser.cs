@@ -109,6 +109,11 @@ namespace Backprop.Generated.Generator
                 isDouble = precision == 1;
             }
 
+            int defaultInit = IntNamed(context.Attributes[0], "Init") ?? 0;
+            if (defaultInit < 0 || defaultInit > MaxInitializer)
+            {
+                diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, networkLocation, "Init", "Network", Text(defaultInit), "an Initializer value"));
+            }
             int inputSize = 0;
             string inputName = "input";
             bool sawInput = false;
@@ -150,7 +155,7 @@ namespace Backprop.Generated.Generator
                         reportedInputNotFirst = true;
                     }
                     if (lossName != null) diagnostics.Add(Make(Diagnostics.LayerAfterLoss, location, shortName, lossName));
-                    LayerSpec? layer = ParseLayer(kind, attribute, shortName, location, diagnostics);
+                    LayerSpec? layer = ParseLayer(kind, attribute, shortName, location, diagnostics, defaultInit);
                     if (layer != null)
                     {
                         layers.Add(layer);
@@ -223,7 +228,10 @@ namespace Backprop.Generated.Generator
             return spec;
         }
 
-        private static LayerSpec? ParseLayer(LayerKind kind, AttributeData attribute, string shortName, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        /// <summary>The largest value of the runtime's Initializer enum (Zeros).</summary>
+        private const int MaxInitializer = 5;
+
+        private static LayerSpec? ParseLayer(LayerKind kind, AttributeData attribute, string shortName, LocationInfo? location, List<DiagnosticInfo> diagnostics, int defaultInit)
         {
             string? name = StringNamed(attribute, "Name");
             switch (kind)
@@ -239,7 +247,9 @@ namespace Backprop.Generated.Generator
                         normalized = MaskText.Normalize(mask, out char bad);
                         if (normalized is null) diagnostics.Add(Make(Diagnostics.MaskInvalidCharacter, location, Text(units), bad.ToString()));
                     }
-                    return new LayerSpec(kind, units, bias, 0, name, null, normalized);
+                    int init = IntNamed(attribute, "Init") ?? defaultInit;
+                    if (init < 0 || init > MaxInitializer) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "Init", shortName, Text(init), "an Initializer value"));
+                    return new LayerSpec(kind, units, bias, 0, name, null, normalized, init);
                 case LayerKind.LeakyReLU:
                 case LayerKind.ELU:
                     double value = attribute.ConstructorArguments.Length > 0 ? DoubleArgument(attribute, 0) : (kind == LayerKind.LeakyReLU ? 0.01 : 1.0);
@@ -360,6 +370,8 @@ namespace Backprop.Generated.Generator
         }
 
         private static string? StringNamed(AttributeData attribute, string name) => Named(attribute, name)?.Value as string;
+
+        private static int? IntNamed(AttributeData attribute, string name) => Named(attribute, name)?.Value as int?;
 
         internal static bool? BoolNamed(AttributeData attribute, string name) => Named(attribute, name)?.Value as bool?;
 
