@@ -41,7 +41,11 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG007: a user member has a name the generator writes.</summary>
         public static readonly DiagnosticDescriptor MemberConflict = Error("BPG007", "Member conflicts with a generated member",
-            "'{0}' declares '{1}', which the generator writes for every network; rename or remove it");
+            "'{0}' declares '{1}', which the generator writes for every network; {2}");
+
+        /// <summary>BPG009: the class has the name of a generated member.</summary>
+        public static readonly DiagnosticDescriptor ClassNameConflict = Error("BPG009", "Class named like a generated member",
+            "The network class is named '{0}', the name of a member the generator writes into it (a member cannot share its class's name); rename the class, for example to '{0}Network'");
 
         /// <summary>BPG008: the network attributes are on more than one partial declaration.</summary>
         public static readonly DiagnosticDescriptor SplitDeclaration = Error("BPG008", "Layers declared on several partial declarations",
@@ -61,7 +65,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG013: a size is zero or negative.</summary>
         public static readonly DiagnosticDescriptor NonPositiveSize = Error("BPG013", "Size must be positive",
-            "[{0}] has size {1}; a size must be at least 1");
+            "[{0}] has size {1}; give it a size of at least 1, for example [{0}(1)]");
 
         /// <summary>BPG014: no layer after the input.</summary>
         public static readonly DiagnosticDescriptor NoLayers = Error("BPG014", "Network has no layers",
@@ -73,11 +77,11 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG016: two losses.</summary>
         public static readonly DiagnosticDescriptor DuplicateLoss = Error("BPG016", "More than one loss",
-            "The network already has the loss [{0}]; remove [{1}] or [{0}], a network has one loss");
+            "The network already has the loss [{0}]; remove [{1}] or [{0}], because a network has one loss");
 
         /// <summary>BPG017: two optimizers.</summary>
         public static readonly DiagnosticDescriptor DuplicateOptimizer = Error("BPG017", "More than one optimizer",
-            "The network already has the optimizer [{0}]; remove [{1}] or [{0}], a network has one optimizer");
+            "The network already has the optimizer [{0}]; remove [{1}] or [{0}], because a network has one optimizer");
 
         /// <summary>BPG018: softmax followed by a loss that applies softmax itself.</summary>
         public static readonly DiagnosticDescriptor SoftmaxBeforeLogitsLoss = Error("BPG018", "Softmax before a loss on logits",
@@ -89,7 +93,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG020: an invalid hyperparameter.</summary>
         public static readonly DiagnosticDescriptor InvalidHyperparameter = Error("BPG020", "Invalid hyperparameter",
-            "{0} of [{1}] is {2}, but it must be {3}");
+            "{0} of [{1}] is {2}, but it must be {3}; change {0}");
 
         /// <summary>BPG021: gradient clipping without an optimizer.</summary>
         public static readonly DiagnosticDescriptor ClipWithoutOptimizer = Warning("BPG021", "Clipping without an optimizer",
@@ -105,7 +109,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG031: a merge reads a layer that comes after it.</summary>
         public static readonly DiagnosticDescriptor ForwardReference = Error("BPG031", "Merge reads a later layer",
-            "[{0}(\"{1}\")] reads '{1}', which is the output of a later layer; a merge can only read the input or an earlier layer");
+            "[{0}(\"{1}\")] reads '{1}', which {2}; a merge can only read the input or an earlier layer's output: move the layer named '{1}' above it, or read another name");
 
         /// <summary>BPG032: two layers share a name.</summary>
         public static readonly DiagnosticDescriptor DuplicateName = Error("BPG032", "Duplicate layer name",
@@ -117,15 +121,27 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG034: a mask of the wrong shape.</summary>
         public static readonly DiagnosticDescriptor MaskWrongShape = Error("BPG034", "Mask has the wrong shape",
-            "The mask of [Dense({0})] has {1}, but it needs {0} rows of {2} characters: one row per output, one character per input");
+            "The mask of [Dense({0})] has {1}, but it needs {3} of {2} characters (one row per output, one character per input); write {3} of {2} characters");
 
         /// <summary>BPG035: a mask row with no connection.</summary>
         public static readonly DiagnosticDescriptor MaskRowEmpty = Error("BPG035", "Mask leaves an output unconnected",
-            "Row {0} of the mask of [Dense({1})] connects no input, so output {0} would not depend on the input; connect at least one input in that row");
+            "Row {0} of the mask of [Dense({1})] (output {2}, counting from 0) connects no input, so that output would not depend on the input; connect at least one input in that row");
 
         /// <summary>BPG036: a mask with a character it does not understand.</summary>
         public static readonly DiagnosticDescriptor MaskInvalidCharacter = Error("BPG036", "Mask has an invalid character",
             "The mask of [Dense({0})] contains '{1}'; write 1 or x for a connection, 0 or . for none, and separate rows with spaces, ',', ';' or '|'");
+
+        /// <summary>BPG023: a softmax over a single output, which makes the loss constant.</summary>
+        public static readonly DiagnosticDescriptor SingleOutputSoftmax = Warning("BPG023", "Softmax over one output",
+            "[{0}] applies softmax over a single output, which is always 1, so the loss is constant and the network cannot learn; for two classes use [Dense(1)] [Sigmoid] [BinaryCrossEntropy], or give the last layer one output per class");
+
+        /// <summary>BPG024: the network is too large to lay out in arrays.</summary>
+        public static readonly DiagnosticDescriptor TooLarge = Error("BPG024", "Network too large",
+            "[{0}] brings the network to {1} {2}, more than a .NET array holds ({3}); make the layers smaller");
+
+        /// <summary>BPG037: a name that is not an identifier.</summary>
+        public static readonly DiagnosticDescriptor InvalidName = Error("BPG037", "Invalid layer name",
+            "The name '{0}' is not a valid layer name; use letters, digits and '_', starting with a letter or '_' (for example \"h1\")");
 
         /// <summary>BPG099: the generator itself failed.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error("BPG099", "Generator failure",
@@ -133,11 +149,11 @@ namespace Backprop.Generated.Generator
 
         /// <summary>Every descriptor, by ID.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = BuildIndex(
-            NotPartial, NotAClass, Nested, Generic, Static, UnknownPrecision, MemberConflict, SplitDeclaration,
+            NotPartial, NotAClass, Nested, Generic, Static, UnknownPrecision, MemberConflict, SplitDeclaration, ClassNameConflict,
             MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize, NoLayers, LayerAfterLoss, DuplicateLoss,
             DuplicateOptimizer, SoftmaxBeforeLogitsLoss, LossInputMismatch, InvalidHyperparameter, ClipWithoutOptimizer,
             DuplicateClip, UnknownName, ForwardReference, DuplicateName, AddWidthMismatch, MaskWrongShape, MaskRowEmpty,
-            MaskInvalidCharacter, InternalError);
+            MaskInvalidCharacter, SingleOutputSoftmax, TooLarge, InvalidName, InternalError);
 
         private static IReadOnlyDictionary<string, DiagnosticDescriptor> BuildIndex(params DiagnosticDescriptor[] descriptors)
         {

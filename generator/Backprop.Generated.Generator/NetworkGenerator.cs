@@ -39,9 +39,11 @@ namespace Backprop.Generated.Generator
             context.RegisterSourceOutput(specs, static (spc, item) =>
                 spc.AddSource(item.Spec.HintName, SourceText.From(NetworkEmitter.Emit(item.Spec, item.Target), Encoding.UTF8)));
 
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            // Diagnostics are bound to the compilation's syntax trees only here, at reporting, so that #pragma warning
+            // applies to them; the cached pipeline above holds plain values. Only networks with diagnostics reach this.
+            context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, item) =>
             {
-                foreach (DiagnosticInfo info in list) spc.ReportDiagnostic(info.ToDiagnostic());
+                foreach (DiagnosticInfo info in item.Left) spc.ReportDiagnostic(info.ToDiagnostic(item.Right));
             });
         }
     }

@@ -126,7 +126,8 @@ namespace Backprop.Generated.Generator
             string? optimizerName = null;
             double clip = 0;
             bool sawClip = false;
-            bool reportedInputNotFirst = false;
+            // With no [Input] at all, BPG010 says so; "move [Input] above" would point at nothing.
+            bool reportedInputNotFirst = !attributes.Any(a => a.AttributeClass!.ToDisplayString() == InputAttribute);
 
             foreach (AttributeData attribute in attributes)
             {
@@ -146,6 +147,7 @@ namespace Backprop.Generated.Generator
                     inputSize = IntArgument(attribute, 0);
                     if (inputSize <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Input", Text(inputSize)));
                     inputName = StringNamed(attribute, "Name") ?? "input";
+                    if (!IsValidName(inputName)) diagnostics.Add(Make(Diagnostics.InvalidName, location, inputName));
                 }
                 else if (LayerKinds.TryGetValue(fullName, out LayerKind kind))
                 {
@@ -221,9 +223,15 @@ namespace Backprop.Generated.Generator
                 layers.ToEquatableArray(), loss, optimizer, sawClip ? clip : 0);
 
             // The graph: names, merge widths and masks. The planner knows the shapes; we know where each layer is.
-            foreach (PlanIssue issue in NetworkPlanner.Validate(spec))
+            List<PlanIssue> issues = NetworkPlanner.Validate(spec);
+            foreach (PlanIssue issue in issues)
             {
                 diagnostics.Add(new DiagnosticInfo(issue.Descriptor.Id, issue.Arguments.ToEquatableArray(), layerLocations[issue.LayerIndex]));
+            }
+            if (issues.Count == 0 && lossName != null && NetworkPlanner.Plan(spec).OutputSize == 1
+                && (loss == LossKind.SoftmaxCrossEntropy || (loss == LossKind.CrossEntropy && layers[layers.Count - 1].Kind == LayerKind.Softmax)))
+            {
+                diagnostics.Add(Make(Diagnostics.SingleOutputSoftmax, lossLocation, lossName));
             }
             return spec;
         }
@@ -234,6 +242,7 @@ namespace Backprop.Generated.Generator
         private static LayerSpec? ParseLayer(LayerKind kind, AttributeData attribute, string shortName, LocationInfo? location, List<DiagnosticInfo> diagnostics, int defaultInit)
         {
             string? name = StringNamed(attribute, "Name");
+            if (name != null && !IsValidName(name)) diagnostics.Add(Make(Diagnostics.InvalidName, location, name));
             switch (kind)
             {
                 case LayerKind.Dense:
@@ -286,6 +295,10 @@ namespace Backprop.Generated.Generator
             {
                 diagnostics.Add(Make(Diagnostics.Static, location, symbol.Name));
             }
+            if (GeneratedNames.IsReserved(symbol.Name))
+            {
+                diagnostics.Add(Make(Diagnostics.ClassNameConflict, location, symbol.Name));
+            }
             if (context.TargetNode is ClassDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 diagnostics.Add(Make(Diagnostics.NotPartial, location, symbol.Name));
@@ -299,15 +312,17 @@ namespace Backprop.Generated.Generator
                 if (member.IsImplicitlyDeclared) continue;
                 bool conflict = GeneratedNames.IsReserved(member.Name);
                 string shown = member.Name;
+                string fix = "rename or remove it";
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && !constructor.IsStatic)
                 {
                     int count = constructor.Parameters.Length;
                     conflict = count == 0 || (count == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
                     shown = symbol.Name + (count == 0 ? "()" : "(int seed)");
+                    fix = "remove it: the generated constructors " + symbol.Name + "() and " + symbol.Name + "(int seed) initialize the parameters";
                 }
                 if (conflict)
                 {
-                    diagnostics.Add(Make(Diagnostics.MemberConflict, LocationInfo.From(member.DeclaringSyntaxReferences.FirstOrDefault()), symbol.Name, shown));
+                    diagnostics.Add(Make(Diagnostics.MemberConflict, LocationInfo.From(member.DeclaringSyntaxReferences.FirstOrDefault()), symbol.Name, shown, fix));
                 }
             }
         }
@@ -328,7 +343,7 @@ namespace Backprop.Generated.Generator
                     break;
                 case LossKind.BinaryCrossEntropy when last.Kind != LayerKind.Sigmoid && last.Kind != LayerKind.Softmax:
                     diagnostics.Add(Make(Diagnostics.LossInputMismatch, location, lossName, "outputs between 0 and 1", lastName,
-                        "end the network with [Sigmoid], or train on logits with [SoftmaxCrossEntropy]"));
+                        "end the network with [Sigmoid]"));
                     break;
                 case LossKind.CrossEntropy when last.Kind != LayerKind.Softmax:
                     diagnostics.Add(Make(Diagnostics.LossInputMismatch, location, lossName, "probabilities", lastName,
@@ -338,6 +353,17 @@ namespace Backprop.Generated.Generator
         }
 
         internal static string KindName(LayerKind kind) => kind.ToString();
+
+        /// <summary>Names appear in generated comments, docs and diagrams: letters, digits and '_', not starting with a digit.</summary>
+        internal static bool IsValidName(string name)
+        {
+            if (name.Length == 0 || name.Length > 64 || char.IsDigit(name[0])) return false;
+            foreach (char ch in name)
+            {
+                if (!(ch == '_' || (ch < 128 && char.IsLetterOrDigit(ch)))) return false;
+            }
+            return true;
+        }
 
         private static string ShortName(AttributeData attribute)
         {

@@ -55,8 +55,9 @@ namespace Backprop.Generated.Generator
                     {
                         other = -1;
                         bool later = laterNames.Contains(from);
+                        string which = layerSpec.Name == from ? "is this layer's own name" : "is the output of a later layer";
                         issues.Add(later
-                            ? new PlanIssue(Diagnostics.ForwardReference, i, layerSpec.Kind.ToString(), from)
+                            ? new PlanIssue(Diagnostics.ForwardReference, i, layerSpec.Kind.ToString(), from, which)
                             : new PlanIssue(Diagnostics.UnknownName, i, layerSpec.Kind.ToString(), from, spec.InputName));
                     }
                     int otherWidth = other >= 0 ? tensors[other].Width : inputWidth;
@@ -75,6 +76,15 @@ namespace Backprop.Generated.Generator
                 var tensor = new TensorPlan(tensors.Count, width, valueOffset, local, layerSpec.Name);
                 var plan = new LayerPlan(i, layerSpec, input, other < 0 ? (layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? input : -1) : other, tensor.Index);
 
+                long parameters = layerSpec.Kind == LayerKind.Dense ? (long)layerSpec.Units * inputWidth + (layerSpec.Bias ? layerSpec.Units : 0) : 0;
+                if (parameterOffset + parameters > MaxArrayLength || valueOffset + (long)width > MaxArrayLength)
+                {
+                    bool tooManyParameters = parameterOffset + parameters > MaxArrayLength;
+                    issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind + (layerSpec.Kind == LayerKind.Dense ? "(" + Text(layerSpec.Units) + ")" : ""),
+                        (tooManyParameters ? parameterOffset + parameters : valueOffset + (long)width).ToString(CultureInfo.InvariantCulture),
+                        tooManyParameters ? "parameters" : "values per sample", Text(MaxArrayLength)));
+                    break;
+                }
                 if (layerSpec.Kind == LayerKind.Dense)
                 {
                     plan.FanIn = inputWidth;
@@ -137,17 +147,19 @@ namespace Backprop.Generated.Generator
             foreach (bool[] row in rows) shapeOk &= row.Length == fanIn;
             if (!shapeOk)
             {
-                issues.Add(new PlanIssue(Diagnostics.MaskWrongShape, index, Text(layer.Units), DescribeShape(rows), Text(fanIn)));
+                issues.Add(new PlanIssue(Diagnostics.MaskWrongShape, index, Text(layer.Units), DescribeShape(rows), Text(fanIn), Rows(layer.Units)));
                 return null;
             }
             for (int r = 0; r < rows.Length; r++)
             {
                 bool any = false;
                 foreach (bool bit in rows[r]) any |= bit;
-                if (!any) issues.Add(new PlanIssue(Diagnostics.MaskRowEmpty, index, Text(r), Text(layer.Units)));
+                if (!any) issues.Add(new PlanIssue(Diagnostics.MaskRowEmpty, index, Text(r + 1), Text(layer.Units), Text(r)));
             }
             return rows;
         }
+
+        private static string Rows(int count) => Text(count) + (count == 1 ? " row" : " rows");
 
         private static string DescribeShape(bool[][] rows)
         {
@@ -159,10 +171,10 @@ namespace Backprop.Generated.Generator
                 lengths.Add(Text(row.Length));
                 same &= row.Length == rows[0].Length;
             }
-            string rowWord = rows.Length == 1 ? "row" : "rows";
-            return same
-                ? Text(rows.Length) + " " + rowWord + " of " + Text(rows[0].Length) + " characters"
-                : Text(rows.Length) + " " + rowWord + " of " + string.Join(", ", lengths) + " characters";
+            if (same) return Rows(rows.Length) + " of " + Text(rows[0].Length) + " characters";
+            string last = lengths[lengths.Count - 1];
+            lengths.RemoveAt(lengths.Count - 1);
+            return Rows(rows.Length) + " of " + string.Join(", ", lengths) + " and " + last + " characters";
         }
 
         private static int CountConnections(bool[][] mask)
@@ -179,5 +191,8 @@ namespace Backprop.Generated.Generator
         }
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The largest .NET array of float or double (Array.MaxLength).</summary>
+        private const int MaxArrayLength = 0x7FFFFFC7;
     }
 }
