@@ -58,10 +58,11 @@ namespace Backprop.Generated.Generator
             string op = layer.AssignsInputGradient ? " = " : " += ";
             if (parameterGradients)
             {
-                w.Line("// dL/d" + W + " += δ" + z.Local + " · " + x.Local + "ᵀ    " + EmitContext.Shape(layer.Units, layer.FanIn));
-                if (layer.HasBias) w.Line("// dL/db" + n + " += δ" + z.Local + "    " + EmitContext.Shape(layer.Units));
+                w.Line("// ∂l/∂" + W + " += δ" + z.Local + " · " + x.Local + "ᵀ" + (layer.Mask is null ? "" : " ⊙ mask") + "    " + EmitContext.Shape(layer.Units, layer.FanIn)
+                    + (layer.Mask is null ? "" : ", only the " + EmitContext.Int(layer.Connections) + " connections"));
+                if (layer.HasBias) w.Line("// ∂l/∂b" + n + " += δ" + z.Local + "    " + EmitContext.Shape(layer.Units));
             }
-            w.Line("// δ" + x.Local + " " + op.Trim() + " " + W + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
+            w.Line("// δ" + x.Local + " " + op.Trim() + " " + (layer.Mask is null ? W : "(" + W + " ⊙ mask)") + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
                 + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
             if (parameterGradients) w.Line(c.ValuesLocal(x, readOnly: true));
             w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");

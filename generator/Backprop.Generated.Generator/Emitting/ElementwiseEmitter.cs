@@ -69,7 +69,7 @@ namespace Backprop.Generated.Generator
                     TensorPlan other = c.Tensor(layer.Other);
                     string otherOp = layer.AssignsOtherGradient ? " = " : " += ";
                     w.Line("// ∂" + y.Local + "/∂" + x.Local + " = ∂" + y.Local + "/∂" + other.Local + " = I, so both receive δ" + y.Local);
-                    w.Line("// δ" + x.Local + op.Trim() + " δ" + y.Local + ";  δ" + other.Local + otherOp.Trim() + " δ" + y.Local + "    " + EmitContext.Shape(y.Width));
+                    w.Line("// δ" + x.Local + " " + op.Trim() + " δ" + y.Local + ";  δ" + other.Local + " " + otherOp.Trim() + " δ" + y.Local + "    " + EmitContext.Shape(y.Width));
                     w.Line(c.DeltasLocal(y, true));
                     w.Line(c.DeltasLocal(x, false));
                     if (other.Index != x.Index) w.Line(c.DeltasLocal(other, false));
@@ -83,7 +83,7 @@ namespace Backprop.Generated.Generator
                 {
                     TensorPlan other = c.Tensor(layer.Other);
                     string otherOp = layer.AssignsOtherGradient ? " = " : " += ";
-                    w.Line("// δ" + y.Local + " splits by columns: the first " + EmitContext.Int(x.Width) + " go to " + x.Local + ", the last " + EmitContext.Int(other.Width) + " to " + other.Display);
+                    w.Line("// δ" + y.Local + " splits where the concatenation joined: its first " + EmitContext.Int(x.Width) + " entries go to δ" + x.Local + ", the last " + EmitContext.Int(other.Width) + " to δ" + other.Display);
                     w.Line(c.DeltasLocal(y, true));
                     w.Line(c.DeltasLocal(x, false));
                     if (other.Index != x.Index) w.Line(c.DeltasLocal(other, false));
@@ -92,7 +92,7 @@ namespace Backprop.Generated.Generator
                     return;
                 }
                 case LayerKind.Softmax:
-                    w.Line("// softmax Jacobian: ∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so δ" + x.Local + "ᵢ = yᵢ·(δ" + y.Local + "ᵢ − Σⱼ δ" + y.Local + "ⱼ·yⱼ)" + added);
+                    w.Line("// softmax Jacobian: ∂" + y.Local + "ᵢ/∂" + x.Local + "ⱼ = " + y.Local + "ᵢ·([i = j] − " + y.Local + "ⱼ), so δ" + x.Local + "ᵢ " + op.Trim() + " " + y.Local + "ᵢ·(δ" + y.Local + "ᵢ − Σⱼ δ" + y.Local + "ⱼ·" + y.Local + "ⱼ)" + added);
                     w.Line(c.ValuesLocal(y, true));
                     w.Line(c.DeltasLocal(y, true));
                     w.Line(c.DeltasLocal(x, false));
@@ -102,18 +102,20 @@ namespace Backprop.Generated.Generator
                     return;
                 default:
                     w.Line("// δ" + x.Local + " " + op.Trim() + " δ" + y.Local + " ⊙ " + DerivativeFormula(layer, x.Local, y.Local) + added);
-                    w.Line(c.ValuesLocal(x, true));
+                    if (UsesInput(layer.Kind)) w.Line(c.ValuesLocal(x, true));
                     if (UsesOutput(layer.Kind)) w.Line(c.ValuesLocal(y, true));
                     w.Line(c.DeltasLocal(y, true));
                     w.Line(c.DeltasLocal(x, false));
                     w.Open("for (int i = 0; i < " + EmitContext.Int(y.Width) + "; i++)");
-                    w.Line(ActivationGradient(c, layer, x.Local + "[i]", y.Local + "[i]", y.DeltaLocal + "[i]", x.DeltaLocal + "[i]", op));
+                    w.Lines(ActivationGradient(c, layer, x.Local + "[i]", y.Local + "[i]", y.DeltaLocal + "[i]", x.DeltaLocal + "[i]", op));
                     w.Close();
                     return;
             }
         }
 
         private static bool UsesOutput(LayerKind kind) => kind == LayerKind.Sigmoid || kind == LayerKind.Tanh || kind == LayerKind.ELU;
+
+        private static bool UsesInput(LayerKind kind) => kind != LayerKind.Sigmoid && kind != LayerKind.Tanh && kind != LayerKind.Identity;
 
         /// <summary>The activation of v, as an expression in T.</summary>
         internal static string ActivationValue(EmitContext c, LayerPlan layer, string v)
@@ -149,7 +151,7 @@ namespace Backprop.Generated.Generator
                 case LayerKind.Softplus:
                     return dx + op + x + " > " + c.Lit(20) + " ? " + dy + " : " + dy + " / (" + one + " + " + c.Exp("-" + x) + ");";
                 case LayerKind.SiLU:
-                    return "{ " + c.T + " s = " + one + " / (" + one + " + " + c.Exp("-" + x) + "); " + dx + op + dy + " * s * (" + one + " + " + x + " * (" + one + " - s)); }";
+                    return c.T + " s = " + one + " / (" + one + " + " + c.Exp("-" + x) + ");\n" + dx + op + dy + " * s * (" + one + " + " + x + " * (" + one + " - s));";
                 case LayerKind.GELU:
                     return dx + op + dy + " * (" + c.Lit(0.5) + " * (" + one + " + " + c.Erf(x + " * " + c.Lit(0.70710678118654752)) + ") + "
                         + x + " * " + c.Lit(0.3989422804014327) + " * " + c.Exp("-" + c.Lit(0.5) + " * " + x + " * " + x) + ");";
@@ -168,7 +170,7 @@ namespace Backprop.Generated.Generator
                 case LayerKind.Tanh: return "tanh(" + x + ")";
                 case LayerKind.Identity: return x;
                 case LayerKind.GELU: return "gelu(" + x + ") = " + x + "·Φ(" + x + ") = 0.5·" + x + "·(1 + erf(" + x + "/√2))";
-                case LayerKind.Softplus: return "softplus(" + x + ") = log(1 + exp(" + x + ")), " + x + " above 20";
+                case LayerKind.Softplus: return "softplus(" + x + ") = log(1 + exp(" + x + ")), or " + x + " itself above 20";
                 case LayerKind.SiLU: return "silu(" + x + ") = " + x + "·σ(" + x + ")";
                 default: return layer.Kind.ToString();
             }
@@ -185,7 +187,7 @@ namespace Backprop.Generated.Generator
                 case LayerKind.ELU: f = "elu"; rule = "1 if " + x + " > 0, else α·exp(" + x + ") = " + y + " + α"; break;
                 case LayerKind.Sigmoid: f = "σ"; rule = y + "·(1 − " + y + ")"; break;
                 case LayerKind.Tanh: f = "tanh"; rule = "1 − " + y + "²"; break;
-                case LayerKind.Identity: return "1";
+                case LayerKind.Identity: return "1  (the identity passes the gradient through)";
                 case LayerKind.GELU: f = "gelu"; rule = "Φ(" + x + ") + " + x + "·φ(" + x + ")"; break;
                 case LayerKind.Softplus: f = "softplus"; rule = "σ(" + x + "), 1 above 20"; break;
                 case LayerKind.SiLU: f = "silu"; rule = "σ(" + x + ")·(1 + " + x + "·(1 − σ(" + x + ")))"; break;

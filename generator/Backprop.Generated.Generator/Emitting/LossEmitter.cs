@@ -29,23 +29,24 @@ namespace Backprop.Generated.Generator
                 case LossKind.SumSquaredError:
                 {
                     bool mean = c.Spec.Loss == LossKind.MeanSquaredError;
-                    w.Line(mean
-                        ? "// l = (1/" + K + ") Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/" + K
+                    w.Line(mean && k > 1
+                        ? "// l = mean over the " + K + " outputs of (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/" + K
                         : "// l = Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)");
                     w.Line(c.T + " sum = " + zero + ";");
                     w.Open("for (int k = 0; k < " + K + "; k++)");
                     w.Line(c.T + " e = " + y.Local + "[k] - target[k];");
                     w.Line("sum += e * e;");
-                    w.Line("if (withGradient) " + dz + "[k]" + op + c.Lit(mean ? 2.0 / k : 2.0) + " * e;");
+                    double factor = mean ? 2.0 / k : 2.0;
+                    w.Line("if (withGradient) " + dz + "[k]" + op + (factor == 1.0 ? "e" : c.Lit(factor) + " * e") + ";");
                     w.Close();
                     w.Line(mean && k > 1 ? "return sum / " + c.Lit(k) + ";" : "return sum;");
                     break;
                 }
                 case LossKind.BinaryCrossEntropy:
-                    w.Line("// l = (1/" + K + ") Σₖ −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch");
+                    w.Line("// l = " + (k > 1 ? "mean over the " + K + " outputs of " : "") + "−(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch");
                     w.Line(fused is null
-                        ? "// ∂l/∂pₖ = (pₖ − tₖ) / max(pₖ(1 − pₖ), 1e-12) / " + K
-                        : "// fused with the sigmoid before it: ∂l/∂zₖ = (pₖ − tₖ)/" + K + " (σ' cancels the denominator)");
+                        ? "// ∂l/∂pₖ = (pₖ − tₖ) / max(pₖ(1 − pₖ), 1e-12)" + (k > 1 ? " / " + K : "")
+                        : "// fused with the sigmoid before it: ∂l/∂zₖ = pₖ − tₖ" + (k > 1 ? ", over " + K : "") + " (σ' cancels the denominator)");
                     w.Line(c.T + " sum = " + zero + ";");
                     w.Open("for (int k = 0; k < " + K + "; k++)");
                     w.Line(c.T + " p = " + y.Local + "[k], t = target[k];");
@@ -92,6 +93,20 @@ namespace Backprop.Generated.Generator
                     break;
             }
             w.Close();
+        }
+
+        /// <summary>How one sample's loss is written in docs.</summary>
+        public static string DescribeSample(LossKind loss)
+        {
+            switch (loss)
+            {
+                case LossKind.MeanSquaredError: return "the mean over its outputs of (ŷ − t)²";
+                case LossKind.SumSquaredError: return "the sum over its outputs of (ŷ − t)²";
+                case LossKind.BinaryCrossEntropy: return "the mean over its outputs of −(t·log p + (1 − t)·log(1 − p))";
+                case LossKind.CrossEntropy: return "−Σₖ tₖ·log pₖ on its output probabilities";
+                case LossKind.SoftmaxCrossEntropy: return "−Σₖ tₖ·log softmax(z)ₖ on its output logits";
+                default: return "none";
+            }
         }
 
         /// <summary>How the loss is written in docs: its name and per-sample formula.</summary>

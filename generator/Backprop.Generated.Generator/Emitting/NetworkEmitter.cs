@@ -166,7 +166,10 @@ namespace Backprop.Generated.Generator
             w.Line("public " + span + " Parameters => _parameters;");
             w.Line("/// <summary>The accumulated gradient of each parameter, laid out as <see cref=\"Parameters\"/>.</summary>");
             w.Line("public " + span + " Gradients => _gradients;");
-            w.Line("/// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>");
+            w.Line("/// <summary>");
+            w.Line("/// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward");
+            w.Line("/// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.");
+            w.Line("/// </summary>");
             w.Line("public " + readOnlySpan + " InputGradient => " + c.SpanOf("_deltas", 0, c.Plan.InputSize, true) + ";");
             w.Line("/// <summary>Samples accumulated into <see cref=\"Gradients\"/> since they were last cleared.</summary>");
             w.Line("public int AccumulatedSamples => _accumulatedSamples;");
@@ -174,6 +177,13 @@ namespace Backprop.Generated.Generator
             {
                 if (layer.Kind != LayerKind.Dense) continue;
                 string n = EmitContext.Int(layer.Index);
+                w.Line("/// <summary>Where layer " + n + "'s weights start in <see cref=\"Parameters\"/>.</summary>");
+                w.Line("public const int Layer" + n + "WeightsOffset = " + EmitContext.Int(layer.WeightOffset) + ";");
+                if (layer.HasBias)
+                {
+                    w.Line("/// <summary>Where layer " + n + "'s bias starts in <see cref=\"Parameters\"/>.</summary>");
+                    w.Line("public const int Layer" + n + "BiasOffset = " + EmitContext.Int(layer.BiasOffset) + ";");
+                }
                 w.Line("/// <summary>Layer " + n + "'s weights W" + n + ", " + EmitContext.Shape(layer.Units, layer.FanIn) + " row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref=\"Parameters\"/>.</summary>");
                 w.Line("public " + span + " Layer" + n + "Weights => " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, false) + ";");
                 if (layer.HasBias)
@@ -181,6 +191,16 @@ namespace Backprop.Generated.Generator
                     w.Line("/// <summary>Layer " + n + "'s bias b" + n + ", " + EmitContext.Shape(layer.Units) + "; a view of <see cref=\"Parameters\"/>.</summary>");
                     w.Line("public " + span + " Layer" + n + "Bias => " + c.SpanOf("_parameters", layer.BiasOffset, layer.Units, false) + ";");
                 }
+            }
+            foreach (LayerPlan layer in c.Plan.Layers)
+            {
+                string n = EmitContext.Int(layer.Index);
+                TensorPlan tensor = c.Tensor(layer.Output);
+                string name = tensor.Display + " (" + DocumentationEmitter.Title(c, layer).Replace("\"", "&quot;") + ")";
+                w.Line("/// <summary>Layer " + n + "'s output " + name + " for the last sample run forward; a read-only view, valid until the next call.</summary>");
+                w.Line("public " + readOnlySpan + " Layer" + n + "Output => " + c.SpanOf("_values", tensor.Offset, tensor.Width, true) + ";");
+                w.Line("/// <summary>The gradient of layer " + n + "'s output, δ" + tensor.Local + ", from the last backward pass; a read-only view, valid until the next call.</summary>");
+                w.Line("public " + readOnlySpan + " Layer" + n + "Gradient => " + c.SpanOf("_deltas", tensor.Offset, tensor.Width, true) + ";");
             }
             if (c.Spec.Optimizer != null)
             {
@@ -276,7 +296,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// <summary>" + (mean ? "True: the batch loss is the mean of the per-sample losses." : "False: the batch loss is the sum of the per-sample losses.") + "</summary>");
             w.Line("public bool LossIsMean => " + (mean ? "true" : "false") + ";");
             w.Line();
-            w.Line("/// <summary>The loss of one sample (" + LossEmitter.Describe(c.Spec.Loss) + "), without touching gradients.</summary>");
+            w.Line("/// <summary>The loss of one sample, " + LossEmitter.DescribeSample(c.Spec.Loss) + ", without touching gradients.</summary>");
             w.Line(lengthException);
             w.Open("public " + T + " Loss(" + readOnlySpan + " input, " + readOnlySpan + " target)");
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
@@ -320,7 +340,7 @@ namespace Backprop.Generated.Generator
         private static void Passes(SourceWriter w, EmitContext c)
         {
             NetworkPlan plan = c.Plan;
-            w.Line();
+            if (c.Spec.Optimizer != null) w.Line();
             w.Line("// Forward: the input is copied into the values buffer, then each layer reads the tensors before it.");
             w.Open("private void RunForward(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input)");
             w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");

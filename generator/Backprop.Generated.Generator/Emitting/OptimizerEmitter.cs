@@ -47,7 +47,7 @@ namespace Backprop.Generated.Generator
 
             w.Line("/// <summary>");
             w.Line("/// " + Summary(o));
-            w.Line("/// Uses the gradient of the batch loss over the " + (mean ? "mean of the" : "sum of the") + " samples accumulated since the last step, then clears it.");
+            w.Line("/// The gradient it uses is that of the batch loss, " + (mean ? "the mean" : "the sum") + " of the losses of the samples accumulated since the last step; it then clears the gradients.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">No sample has been accumulated since the last step.</exception>");
             w.Open("public void Step()");
@@ -64,9 +64,9 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
                 w.Line("double squares = 0;");
-                w.Line("for (int i = 0; i < ParameterCount; i++) squares += (double)g[i] * g[i];");
+                w.Line("for (int i = 0; i < ParameterCount; i++) squares += " + (c.Spec.IsDouble ? "" : "(double)") + "g[i] * g[i];");
                 w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (global::System.Math.Sqrt(squares) + 1e-6);");
-                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= (" + T + ")clip;");
+                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= " + Cast(c) + "clip;");
             }
             switch (o.Kind)
             {
@@ -83,14 +83,21 @@ namespace Backprop.Generated.Generator
         private static string DecayedGradient(EmitContext c, OptimizerSpec o)
             => o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? "g[i] + " + c.Lit(o.WeightDecay) + " * p[i]" : "g[i]";
 
+        /// <summary>1 − v as a constant expression: the compiler folds it in double, exactly as torch computes 1 − β.</summary>
+        private static string OneMinus(EmitContext c, double v)
+            => c.Spec.IsDouble ? "(1.0 - " + EmitContext.Number(v) + ")" : "(float)(1.0 - " + EmitContext.Number(v) + ")";
+
+        private static string Cast(EmitContext c) => c.Spec.IsDouble ? "" : "(float)";
+
         private static void Sgd(SourceWriter w, EmitContext c, OptimizerSpec o)
         {
             string T = c.T;
-            w.Line(T + " lr = (" + T + ")_learningRate;");
+            w.Line(T + " lr = " + Cast(c) + "_learningRate;");
             if (o.Momentum == 0)
             {
                 w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
-                w.Line("for (int i = 0; i < ParameterCount; i++) p[i] -= lr * (" + DecayedGradient(c, o) + ");");
+                string gradient = DecayedGradient(c, o);
+                w.Line("for (int i = 0; i < ParameterCount; i++) p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
                 return;
             }
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
@@ -99,10 +106,10 @@ namespace Backprop.Generated.Generator
             w.Line(StateSpan(c, "v", 0));
             w.Line("bool first = _stepCount == 0;");
             w.Open("for (int i = 0; i < ParameterCount; i++)");
-            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
-            w.Line(T + " buffer = first ? d : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? c.Lit(1 - o.Dampening) + " * d" : "d") + ";");
+            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
+            w.Line(T + " buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";");
             w.Line("v[i] = buffer;");
-            w.Line(o.Nesterov ? "p[i] -= lr * (d + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
+            w.Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
             w.Close();
         }
 
@@ -110,20 +117,23 @@ namespace Backprop.Generated.Generator
         {
             string T = c.T;
             bool adamW = o.Kind == OptimizerKind.AdamW;
-            w.Line("// " + (adamW ? "AdamW" : "Adam") + ": m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
-            if (adamW) w.Line("// Decoupled weight decay first: θ ← θ·(1 − η·λ), λ = " + EmitContext.Number(o.WeightDecay));
-            else if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
+            if (adamW) w.Line("// AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = " + EmitContext.Number(o.WeightDecay) + "; then the Adam update with the raw g:");
+            else if (o.WeightDecay != 0) w.Line("// Adam. First the coupled L2 weight decay: g ← g + λ·θ, λ = " + EmitContext.Number(o.WeightDecay) + "; then:");
+            else w.Line("// Adam:");
+            w.Line("// m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
+            w.Line("// with β1 = " + EmitContext.Number(o.Beta1) + ", β2 = " + EmitContext.Number(o.Beta2) + ", ε = " + EmitContext.Number(o.Epsilon) + "; t counts steps from 1.");
             w.Line(StateSpan(c, "m", 0));
             w.Line(StateSpan(c, "v", 1));
             w.Line("double t = _stepCount + 1;");
-            w.Line(T + " stepSize = (" + T + ")(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
-            w.Line(T + " correction2 = (" + T + ")global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
-            if (adamW) w.Line(T + " decay = (" + T + ")(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
+            w.Line("// η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them");
+            w.Line(T + " stepSize = " + Cast(c) + "(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
+            w.Line(T + " correction2 = " + Cast(c) + "global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
+            if (adamW) w.Line(T + " decay = " + Cast(c) + "(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
             w.Open("for (int i = 0; i < ParameterCount; i++)");
             if (adamW) w.Line("p[i] *= decay;");
-            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
-            w.Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + d * " + c.Lit(1 - o.Beta1) + ";");
-            w.Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + c.Lit(1 - o.Beta2) + " * d * d;");
+            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
+            w.Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + grad * " + OneMinus(c, o.Beta1) + ";");
+            w.Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;");
             w.Line(T + " denominator = " + c.Sqrt("v[i]") + " / correction2 + " + c.Lit(o.Epsilon) + ";");
             w.Line("p[i] -= stepSize * (m[i] / denominator);");
             w.Close();
@@ -132,20 +142,21 @@ namespace Backprop.Generated.Generator
         private static void RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o)
         {
             string T = c.T;
-            w.Line("// RMSprop: s ← α·s + (1 − α)·g²;  " + (o.Centered ? "ḡ ← α·ḡ + (1 − α)·g;  d = √(s − ḡ²) + ε" : "d = √s + ε")
-                + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/d;  θ ← θ − η·b" : "θ ← θ − η·g/d"));
+            w.Line("// RMSprop (α = " + EmitContext.Number(o.Alpha) + ", ε = " + EmitContext.Number(o.Epsilon) + (o.Momentum > 0 ? ", μ = " + EmitContext.Number(o.Momentum) : "") + "): s ← α·s + (1 − α)·g²;  "
+                + (o.Centered ? "ḡ ← α·ḡ + (1 − α)·g;  denominator = √(s − ḡ²) + ε" : "denominator = √s + ε")
+                + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/denominator;  θ ← θ − η·b" : "θ ← θ − η·g/denominator"));
             if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
-            w.Line(T + " lr = (" + T + ")_learningRate;");
+            w.Line(T + " lr = " + Cast(c) + "_learningRate;");
             w.Line(StateSpan(c, "s", 0));
             int next = 1;
             if (o.Centered) w.Line(StateSpan(c, "mean", next++));
             if (o.Momentum > 0) w.Line(StateSpan(c, "b", next));
             w.Open("for (int i = 0; i < ParameterCount; i++)");
-            w.Line(T + " d = " + DecayedGradient(c, o) + ";");
-            w.Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + c.Lit(1 - o.Alpha) + " * d * d;");
+            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
+            w.Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + OneMinus(c, o.Alpha) + " * grad * grad;");
             if (o.Centered)
             {
-                w.Line("mean[i] = mean[i] * " + c.Lit(o.Alpha) + " + d * " + c.Lit(1 - o.Alpha) + ";");
+                w.Line("mean[i] = mean[i] * " + c.Lit(o.Alpha) + " + grad * " + OneMinus(c, o.Alpha) + ";");
                 w.Line(T + " denominator = " + c.Sqrt("s[i] - mean[i] * mean[i]") + " + " + c.Lit(o.Epsilon) + ";");
             }
             else
@@ -154,12 +165,12 @@ namespace Backprop.Generated.Generator
             }
             if (o.Momentum > 0)
             {
-                w.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + d / denominator;");
+                w.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + grad / denominator;");
                 w.Line("p[i] -= lr * b[i];");
             }
             else
             {
-                w.Line("p[i] -= lr * (d / denominator);");
+                w.Line("p[i] -= lr * (grad / denominator);");
             }
             w.Close();
         }

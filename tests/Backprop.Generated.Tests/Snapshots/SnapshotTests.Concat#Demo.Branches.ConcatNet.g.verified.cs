@@ -30,7 +30,7 @@ namespace Demo.Branches
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-    partial class ConcatNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>
+    partial class ConcatNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>, global::Backprop.Generated.ISupervisedNetwork<float>
     {
         /// <summary>Features per input sample.</summary>
         public const int InputSize = 3;
@@ -70,6 +70,12 @@ namespace Demo.Branches
         public const int Layer12OutputSize = 1;
         /// <summary>The width of layer 13's output (Sigmoid).</summary>
         public const int Layer13OutputSize = 1;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Single; Input(3); Dense(4); GELU(Name = trunk); Dense(2); SiLU; Concat(trunk); Dense(3); ELU(0.5); Dense(3); LeakyReLU(0.2); Concat(input); Dense(3, Bias = false); Softplus; Dense(1); Sigmoid";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0x8BB5937FBDD596EDUL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(4) · 4 · 16 params\"]\n    L1[\"1 · GELU · 4 · trunk\"]\n    L2[\"2 · Dense(2) · 2 · 10 params\"]\n    L3[\"3 · SiLU · 2\"]\n    L4[\"4 · Concat('trunk') · 6\"]\n    L5[\"5 · Dense(3) · 3 · 21 params\"]\n    L6[\"6 · ELU(0.5) · 3\"]\n    L7[\"7 · Dense(3) · 3 · 12 params\"]\n    L8[\"8 · LeakyReLU(0.2) · 3\"]\n    L9[\"9 · Concat('input') · 6\"]\n    L10[\"10 · Dense(3, Bias = false) · 3 · 18 params\"]\n    L11[\"11 · Softplus · 3\"]\n    L12[\"12 · Dense(1) · 1 · 4 params\"]\n    L13[\"13 · Sigmoid · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    L3 --> L4\n    L1 -. concat .-> L4\n    L4 --> L5\n    L5 --> L6\n    L6 --> L7\n    L7 --> L8\n    L8 --> L9\n    x -. concat .-> L9\n    L9 --> L10\n    L10 --> L11\n    L11 --> L12\n    L12 --> L13\n    loss([\"BinaryCrossEntropy\"])\n    L13 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 47;
 
@@ -81,8 +87,8 @@ namespace Demo.Branches
         private int _accumulatedSamples;
         private double _learningRate = 0.003;
         private long _stepCount;
-        private readonly float[] _state1 = new float[ParameterCount];
-        private readonly float[] _state2 = new float[ParameterCount];
+        // The optimizer's state: 2 value(s) per parameter, the first moment m, then the second moment v.
+        private readonly float[] _optimizerState = new float[2 * ParameterCount];
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
         public ConcatNet() : this(0) { }
@@ -94,57 +100,149 @@ namespace Demo.Branches
         public ConcatNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 0, 12), new global::System.Span<float>(_parameters, 12, 4), 3, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 16, 8), new global::System.Span<float>(_parameters, 24, 2), 4, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 26, 18), new global::System.Span<float>(_parameters, 44, 3), 6, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 47, 9), new global::System.Span<float>(_parameters, 56, 3), 3, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 59, 18), global::System.Span<float>.Empty, 6, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 77, 3), new global::System.Span<float>(_parameters, 80, 1), 3, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 12), new global::System.Span<float>(_parameters, 12, 4), 3, 4, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 16, 8), new global::System.Span<float>(_parameters, 24, 2), 4, 2, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 26, 18), new global::System.Span<float>(_parameters, 44, 3), 6, 3, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 47, 9), new global::System.Span<float>(_parameters, 56, 3), 3, 3, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 59, 18), global::System.Span<float>.Empty, 6, 3, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 77, 3), new global::System.Span<float>(_parameters, 80, 1), 3, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<float>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<float>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<float>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<float>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<float> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<float> InputGradient => new global::System.ReadOnlySpan<float>(_deltas, 0, 3);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 12;
         /// <summary>Layer 0's weights W0, [4×3] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 12);
         /// <summary>Layer 0's bias b0, [4]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 12, 4);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 16;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 24;
         /// <summary>Layer 2's weights W2, [2×4] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 16, 8);
         /// <summary>Layer 2's bias b2, [2]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 24, 2);
+        /// <summary>Where layer 5's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer5WeightsOffset = 26;
+        /// <summary>Where layer 5's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer5BiasOffset = 44;
         /// <summary>Layer 5's weights W5, [3×6] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer5Weights => new global::System.Span<float>(_parameters, 26, 18);
         /// <summary>Layer 5's bias b5, [3]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer5Bias => new global::System.Span<float>(_parameters, 44, 3);
+        /// <summary>Where layer 7's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer7WeightsOffset = 47;
+        /// <summary>Where layer 7's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer7BiasOffset = 56;
         /// <summary>Layer 7's weights W7, [3×3] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer7Weights => new global::System.Span<float>(_parameters, 47, 9);
         /// <summary>Layer 7's bias b7, [3]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer7Bias => new global::System.Span<float>(_parameters, 56, 3);
+        /// <summary>Where layer 10's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer10WeightsOffset = 59;
         /// <summary>Layer 10's weights W10, [3×6] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer10Weights => new global::System.Span<float>(_parameters, 59, 18);
+        /// <summary>Where layer 12's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer12WeightsOffset = 77;
+        /// <summary>Where layer 12's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer12BiasOffset = 80;
         /// <summary>Layer 12's weights W12, [1×3] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer12Weights => new global::System.Span<float>(_parameters, 77, 3);
         /// <summary>Layer 12's bias b12, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer12Bias => new global::System.Span<float>(_parameters, 80, 1);
-        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.003.</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+        /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 3, 4);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 4);
+        /// <summary>Layer 1's output a1 (trunk) (GELU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 7, 4);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 7, 4);
+        /// <summary>Layer 2's output z2 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 11, 2);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 11, 2);
+        /// <summary>Layer 3's output a3 (SiLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 13, 2);
+        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 13, 2);
+        /// <summary>Layer 4's output m4 (Concat(&quot;trunk&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer4Output => new global::System.ReadOnlySpan<float>(_values, 15, 6);
+        /// <summary>The gradient of layer 4's output, δm4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer4Gradient => new global::System.ReadOnlySpan<float>(_deltas, 15, 6);
+        /// <summary>Layer 5's output z5 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer5Output => new global::System.ReadOnlySpan<float>(_values, 21, 3);
+        /// <summary>The gradient of layer 5's output, δz5, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer5Gradient => new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
+        /// <summary>Layer 6's output a6 (ELU(0.5)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer6Output => new global::System.ReadOnlySpan<float>(_values, 24, 3);
+        /// <summary>The gradient of layer 6's output, δa6, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer6Gradient => new global::System.ReadOnlySpan<float>(_deltas, 24, 3);
+        /// <summary>Layer 7's output z7 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer7Output => new global::System.ReadOnlySpan<float>(_values, 27, 3);
+        /// <summary>The gradient of layer 7's output, δz7, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer7Gradient => new global::System.ReadOnlySpan<float>(_deltas, 27, 3);
+        /// <summary>Layer 8's output a8 (LeakyReLU(0.2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer8Output => new global::System.ReadOnlySpan<float>(_values, 30, 3);
+        /// <summary>The gradient of layer 8's output, δa8, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer8Gradient => new global::System.ReadOnlySpan<float>(_deltas, 30, 3);
+        /// <summary>Layer 9's output m9 (Concat(&quot;input&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer9Output => new global::System.ReadOnlySpan<float>(_values, 33, 6);
+        /// <summary>The gradient of layer 9's output, δm9, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer9Gradient => new global::System.ReadOnlySpan<float>(_deltas, 33, 6);
+        /// <summary>Layer 10's output z10 (Dense(3, Bias = false)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer10Output => new global::System.ReadOnlySpan<float>(_values, 39, 3);
+        /// <summary>The gradient of layer 10's output, δz10, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer10Gradient => new global::System.ReadOnlySpan<float>(_deltas, 39, 3);
+        /// <summary>Layer 11's output a11 (Softplus) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer11Output => new global::System.ReadOnlySpan<float>(_values, 42, 3);
+        /// <summary>The gradient of layer 11's output, δa11, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer11Gradient => new global::System.ReadOnlySpan<float>(_deltas, 42, 3);
+        /// <summary>Layer 12's output z12 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer12Output => new global::System.ReadOnlySpan<float>(_values, 45, 1);
+        /// <summary>The gradient of layer 12's output, δz12, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer12Gradient => new global::System.ReadOnlySpan<float>(_deltas, 45, 1);
+        /// <summary>Layer 13's output a13 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer13Output => new global::System.ReadOnlySpan<float>(_values, 46, 1);
+        /// <summary>The gradient of layer 13's output, δa13, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer13Gradient => new global::System.ReadOnlySpan<float>(_deltas, 46, 1);
+        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.003. Schedulers set it between epochs.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
         public double LearningRate
         {
             get => _learningRate;
-            set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
         }
-        /// <summary>Optimizer steps taken so far.</summary>
-        public long StepCount => _stepCount;
+        /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+        public long StepCount
+        {
+            get => _stepCount;
+            set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+        }
+        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        public string OptimizerName => "AdamW";
+        /// <summary>The optimizer's state (the first moment m, then the second moment v), for saving and resuming.</summary>
+        public global::System.Span<float> OptimizerState => _optimizerState;
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -233,7 +331,7 @@ namespace Demo.Branches
         /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
         public bool LossIsMean => true;
 
-        /// <summary>The loss of one sample (binary cross-entropy on probabilities, mean over samples and outputs), without touching gradients.</summary>
+        /// <summary>The loss of one sample, the mean over its outputs of −(t·log p + (1 − t)·log(1 − p)), without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -265,7 +363,7 @@ namespace Demo.Branches
         {
             int count = inputs.Length / InputSize;
             if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-            CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+            if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
             for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -275,7 +373,7 @@ namespace Demo.Branches
 
         /// <summary>
         /// Takes one AdamW step (torch.optim.AdamW).
-        /// Uses the gradient of the batch loss over the mean of the samples accumulated since the last step, then clears it.
+        /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
         public void Step()
@@ -286,20 +384,22 @@ namespace Demo.Branches
             // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
             float scale = 1f / _accumulatedSamples;
             for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
-            // AdamW: m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
-            // Decoupled weight decay first: θ ← θ·(1 − η·λ), λ = 0.01
-            float[] m = _state1;
-            float[] v = _state2;
+            // AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = 0.01; then the Adam update with the raw g:
+            // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
+            // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
+            global::System.Span<float> m = new global::System.Span<float>(_optimizerState, 0, ParameterCount);
+            global::System.Span<float> v = new global::System.Span<float>(_optimizerState, 1 * ParameterCount, ParameterCount);
             double t = _stepCount + 1;
+            // η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them
             float stepSize = (float)(_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
             float correction2 = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
             float decay = (float)(1.0 - _learningRate * 0.01);
             for (int i = 0; i < ParameterCount; i++)
             {
                 p[i] *= decay;
-                float d = g[i];
-                m[i] = m[i] * 0.9f + d * 0.1f;
-                v[i] = v[i] * 0.999f + 0.001f * d * d;
+                float grad = g[i];
+                m[i] = m[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                v[i] = v[i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                 float denominator = global::System.MathF.Sqrt(v[i]) / correction2 + 1E-08f;
                 p[i] -= stepSize * (m[i] / denominator);
             }
@@ -355,8 +455,8 @@ namespace Demo.Branches
         {
             global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, 46, 1);
             global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, 45, 1);
-            // l = (1/1) Σₖ −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
-            // fused with the sigmoid before it: ∂l/∂zₖ = (pₖ − tₖ)/1 (σ' cancels the denominator)
+            // l = −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
+            // fused with the sigmoid before it: ∂l/∂zₖ = pₖ − tₖ (σ' cancels the denominator)
             float sum = 0f;
             for (int k = 0; k < 1; k++)
             {
@@ -516,7 +616,7 @@ namespace Demo.Branches
 
         private void ForwardLayer11()
         {
-            // a11 = softplus(z10) = log(1 + exp(z10)), z10 above 20    [3]
+            // a11 = softplus(z10) = log(1 + exp(z10)), or z10 itself above 20    [3]
             global::System.ReadOnlySpan<float> z10 = new global::System.ReadOnlySpan<float>(_values, 39, 3);
             global::System.Span<float> a11 = new global::System.Span<float>(_values, 42, 3);
             for (int i = 0; i < 3; i++)
@@ -557,7 +657,6 @@ namespace Demo.Branches
         private void BackwardLayer13()
         {
             // δz12 = δa13 ⊙ σ'(z12),  σ'(z12) = a13·(1 − a13)
-            global::System.ReadOnlySpan<float> z12 = new global::System.ReadOnlySpan<float>(_values, 45, 1);
             global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, 46, 1);
             global::System.ReadOnlySpan<float> da13 = new global::System.ReadOnlySpan<float>(_deltas, 46, 1);
             global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, 45, 1);
@@ -569,8 +668,8 @@ namespace Demo.Branches
 
         private void BackwardLayer12()
         {
-            // dL/dW12 += δz12 · a11ᵀ    [1×3]
-            // dL/db12 += δz12    [1]
+            // ∂l/∂W12 += δz12 · a11ᵀ    [1×3]
+            // ∂l/∂b12 += δz12    [1]
             // δa11 = W12ᵀ · δz12    [3]
             global::System.ReadOnlySpan<float> a11 = new global::System.ReadOnlySpan<float>(_values, 42, 3);
             global::System.ReadOnlySpan<float> W12 = new global::System.ReadOnlySpan<float>(_parameters, 77, 3);
@@ -607,7 +706,7 @@ namespace Demo.Branches
 
         private void BackwardLayer10()
         {
-            // dL/dW10 += δz10 · m9ᵀ    [3×6]
+            // ∂l/∂W10 += δz10 · m9ᵀ    [3×6]
             // δm9 = W10ᵀ · δz10    [6]
             global::System.ReadOnlySpan<float> m9 = new global::System.ReadOnlySpan<float>(_values, 33, 6);
             global::System.ReadOnlySpan<float> W10 = new global::System.ReadOnlySpan<float>(_parameters, 59, 18);
@@ -630,7 +729,7 @@ namespace Demo.Branches
 
         private void BackwardLayer9()
         {
-            // δm9 splits by columns: the first 3 go to a8, the last 3 to x (input)
+            // δm9 splits where the concatenation joined: its first 3 entries go to δa8, the last 3 to δx (input)
             global::System.ReadOnlySpan<float> dm9 = new global::System.ReadOnlySpan<float>(_deltas, 33, 6);
             global::System.Span<float> da8 = new global::System.Span<float>(_deltas, 30, 3);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 3);
@@ -652,8 +751,8 @@ namespace Demo.Branches
 
         private void BackwardLayer7()
         {
-            // dL/dW7 += δz7 · a6ᵀ    [3×3]
-            // dL/db7 += δz7    [3]
+            // ∂l/∂W7 += δz7 · a6ᵀ    [3×3]
+            // ∂l/∂b7 += δz7    [3]
             // δa6 = W7ᵀ · δz7    [3]
             global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, 24, 3);
             global::System.ReadOnlySpan<float> W7 = new global::System.ReadOnlySpan<float>(_parameters, 47, 9);
@@ -691,8 +790,8 @@ namespace Demo.Branches
 
         private void BackwardLayer5()
         {
-            // dL/dW5 += δz5 · m4ᵀ    [3×6]
-            // dL/db5 += δz5    [3]
+            // ∂l/∂W5 += δz5 · m4ᵀ    [3×6]
+            // ∂l/∂b5 += δz5    [3]
             // δm4 = W5ᵀ · δz5    [6]
             global::System.ReadOnlySpan<float> m4 = new global::System.ReadOnlySpan<float>(_values, 15, 6);
             global::System.ReadOnlySpan<float> W5 = new global::System.ReadOnlySpan<float>(_parameters, 26, 18);
@@ -717,7 +816,7 @@ namespace Demo.Branches
 
         private void BackwardLayer4()
         {
-            // δm4 splits by columns: the first 2 go to a3, the last 4 to a1 (trunk)
+            // δm4 splits where the concatenation joined: its first 2 entries go to δa3, the last 4 to δa1 (trunk)
             global::System.ReadOnlySpan<float> dm4 = new global::System.ReadOnlySpan<float>(_deltas, 15, 6);
             global::System.Span<float> da3 = new global::System.Span<float>(_deltas, 13, 2);
             global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 7, 4);
@@ -733,14 +832,15 @@ namespace Demo.Branches
             global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 11, 2);
             for (int i = 0; i < 2; i++)
             {
-                { float s = 1f / (1f + global::System.MathF.Exp(-z2[i])); dz2[i] = da3[i] * s * (1f + z2[i] * (1f - s)); }
+                float s = 1f / (1f + global::System.MathF.Exp(-z2[i]));
+                dz2[i] = da3[i] * s * (1f + z2[i] * (1f - s));
             }
         }
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [2×4]
-            // dL/db2 += δz2    [2]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [2×4]
+            // ∂l/∂b2 += δz2    [2]
             // δa1 += W2ᵀ · δz2    [4]    (added: a1 also feeds a later layer)
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 7, 4);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
@@ -776,8 +876,8 @@ namespace Demo.Branches
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [4×3]
-            // dL/db0 += δz0    [4]
+            // ∂l/∂W0 += δz0 · xᵀ    [4×3]
+            // ∂l/∂b0 += δz0    [4]
             // δx += W0ᵀ · δz0    [3]    (added: x also feeds a later layer)
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 3);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);

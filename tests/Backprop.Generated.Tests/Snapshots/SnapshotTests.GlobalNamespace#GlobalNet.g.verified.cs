@@ -18,7 +18,7 @@
 /// </list>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>
+partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>, global::Backprop.Generated.ISupervisedNetwork<double>
 {
     /// <summary>Features per input sample.</summary>
     public const int InputSize = 3;
@@ -38,6 +38,12 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public const int Layer2OutputSize = 3;
     /// <summary>The width of layer 3's output (Softmax).</summary>
     public const int Layer3OutputSize = 3;
+    /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+    public const string Architecture = "Double; Input(3); Dense(4); Tanh; Dense(3); Softmax";
+    /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+    public const ulong ArchitectureHash = 0xE0941B333CD53C31UL;
+    /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+    public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(4) · 4 · 16 params\"]\n    L1[\"1 · Tanh · 4\"]\n    L2[\"2 · Dense(3) · 3 · 15 params\"]\n    L3[\"3 · Softmax · 3\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    loss([\"CrossEntropy\"])\n    L3 --> loss";
     /// <summary>The values one sample needs: the input and every layer's output.</summary>
     private const int ValueCount = 17;
 
@@ -49,9 +55,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private int _accumulatedSamples;
     private double _learningRate = 0.01;
     private long _stepCount;
-    private readonly double[] _state1 = new double[ParameterCount];
-    private readonly double[] _state2 = new double[ParameterCount];
-    private readonly double[] _state3 = new double[ParameterCount];
+    // The optimizer's state: 3 value(s) per parameter, the mean square s, then the mean gradient ḡ, then the momentum buffer b.
+    private readonly double[] _optimizerState = new double[3 * ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from seed 0.</summary>
     public GlobalNet() : this(0) { }
@@ -63,39 +68,77 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public GlobalNet(int seed)
     {
         var random = new global::Backprop.Generated.SeededRandom(seed);
-        global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 0, 12), new global::System.Span<double>(_parameters, 12, 4), 3, random);
-        global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 16, 12), new global::System.Span<double>(_parameters, 28, 3), 4, random);
+        global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 0, 12), new global::System.Span<double>(_parameters, 12, 4), 3, 4, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+        global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 16, 12), new global::System.Span<double>(_parameters, 28, 3), 4, 3, global::Backprop.Generated.Initializer.PyTorchDefault, random);
     }
 
     int global::Backprop.Generated.INetwork<double>.InputSize => InputSize;
     int global::Backprop.Generated.INetwork<double>.OutputSize => OutputSize;
     int global::Backprop.Generated.INetwork<double>.ParameterCount => ParameterCount;
+    string global::Backprop.Generated.INetwork<double>.Architecture => Architecture;
+    ulong global::Backprop.Generated.INetwork<double>.ArchitectureHash => ArchitectureHash;
 
     /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
     public global::System.Span<double> Parameters => _parameters;
     /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Gradients => _gradients;
-    /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+    /// <summary>
+    /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+    /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+    /// </summary>
     public global::System.ReadOnlySpan<double> InputGradient => new global::System.ReadOnlySpan<double>(_deltas, 0, 3);
     /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
     public int AccumulatedSamples => _accumulatedSamples;
+    /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+    public const int Layer0WeightsOffset = 0;
+    /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+    public const int Layer0BiasOffset = 12;
     /// <summary>Layer 0's weights W0, [4×3] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Layer0Weights => new global::System.Span<double>(_parameters, 0, 12);
     /// <summary>Layer 0's bias b0, [4]; a view of <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Layer0Bias => new global::System.Span<double>(_parameters, 12, 4);
+    /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+    public const int Layer2WeightsOffset = 16;
+    /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+    public const int Layer2BiasOffset = 28;
     /// <summary>Layer 2's weights W2, [3×4] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Layer2Weights => new global::System.Span<double>(_parameters, 16, 12);
     /// <summary>Layer 2's bias b2, [3]; a view of <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Layer2Bias => new global::System.Span<double>(_parameters, 28, 3);
-    /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01.</summary>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+    /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 3, 4);
+    /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 3, 4);
+    /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 7, 4);
+    /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 7, 4);
+    /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 11, 3);
+    /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
+    /// <summary>Layer 3's output a3 (Softmax) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer3Output => new global::System.ReadOnlySpan<double>(_values, 14, 3);
+    /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+    public global::System.ReadOnlySpan<double> Layer3Gradient => new global::System.ReadOnlySpan<double>(_deltas, 14, 3);
+    /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01. Schedulers set it between epochs.</summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
     public double LearningRate
     {
         get => _learningRate;
-        set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+        set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
     }
-    /// <summary>Optimizer steps taken so far.</summary>
-    public long StepCount => _stepCount;
+    /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+    public long StepCount
+    {
+        get => _stepCount;
+        set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+    }
+    /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+    public string OptimizerName => "RmsProp";
+    /// <summary>The optimizer's state (the mean square s, then the mean gradient ḡ, then the momentum buffer b), for saving and resuming.</summary>
+    public global::System.Span<double> OptimizerState => _optimizerState;
 
     /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
     /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -164,7 +207,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
     public bool LossIsMean => true;
 
-    /// <summary>The loss of one sample (cross-entropy on probabilities, mean over samples), without touching gradients.</summary>
+    /// <summary>The loss of one sample, −Σₖ tₖ·log pₖ on its output probabilities, without touching gradients.</summary>
     /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
     public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
     {
@@ -196,7 +239,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     {
         int count = inputs.Length / InputSize;
         if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-        CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+        if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
         if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
         double total = 0.0;
         for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -206,7 +249,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     /// <summary>
     /// Takes one RMSprop step (torch.optim.RMSprop, centered).
-    /// Uses the gradient of the batch loss over the mean of the samples accumulated since the last step, then clears it.
+    /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
     /// </summary>
     /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
     public void Step()
@@ -219,21 +262,21 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
         // Clip the global gradient norm to 1, as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))
         double squares = 0;
-        for (int i = 0; i < ParameterCount; i++) squares += (double)g[i] * g[i];
+        for (int i = 0; i < ParameterCount; i++) squares += g[i] * g[i];
         double clip = 1 / (global::System.Math.Sqrt(squares) + 1e-6);
-        if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= (double)clip;
-        // RMSprop: s ← α·s + (1 − α)·g²;  ḡ ← α·ḡ + (1 − α)·g;  d = √(s − ḡ²) + ε;  b ← μ·b + g/d;  θ ← θ − η·b
-        double lr = (double)_learningRate;
-        double[] s = _state1;
-        double[] mean = _state2;
-        double[] b = _state3;
+        if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= clip;
+        // RMSprop (α = 0.99, ε = 1E-08, μ = 0.9): s ← α·s + (1 − α)·g²;  ḡ ← α·ḡ + (1 − α)·g;  denominator = √(s − ḡ²) + ε;  b ← μ·b + g/denominator;  θ ← θ − η·b
+        double lr = _learningRate;
+        global::System.Span<double> s = new global::System.Span<double>(_optimizerState, 0, ParameterCount);
+        global::System.Span<double> mean = new global::System.Span<double>(_optimizerState, 1 * ParameterCount, ParameterCount);
+        global::System.Span<double> b = new global::System.Span<double>(_optimizerState, 2 * ParameterCount, ParameterCount);
         for (int i = 0; i < ParameterCount; i++)
         {
-            double d = g[i];
-            s[i] = s[i] * 0.99 + 0.010000000000000009 * d * d;
-            mean[i] = mean[i] * 0.99 + d * 0.010000000000000009;
+            double grad = g[i];
+            s[i] = s[i] * 0.99 + (1.0 - 0.99) * grad * grad;
+            mean[i] = mean[i] * 0.99 + grad * (1.0 - 0.99);
             double denominator = global::System.Math.Sqrt(s[i] - mean[i] * mean[i]) + 1E-08;
-            b[i] = b[i] * 0.9 + d / denominator;
+            b[i] = b[i] * 0.9 + grad / denominator;
             p[i] -= lr * b[i];
         }
         _stepCount++;
@@ -345,7 +388,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     private void BackwardLayer3()
     {
-        // softmax Jacobian: ∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so δz2ᵢ = yᵢ·(δa3ᵢ − Σⱼ δa3ⱼ·yⱼ)
+        // softmax Jacobian: ∂a3ᵢ/∂z2ⱼ = a3ᵢ·([i = j] − a3ⱼ), so δz2ᵢ = a3ᵢ·(δa3ᵢ − Σⱼ δa3ⱼ·a3ⱼ)
         global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 14, 3);
         global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, 14, 3);
         global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 11, 3);
@@ -356,8 +399,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     private void BackwardLayer2()
     {
-        // dL/dW2 += δz2 · a1ᵀ    [3×4]
-        // dL/db2 += δz2    [3]
+        // ∂l/∂W2 += δz2 · a1ᵀ    [3×4]
+        // ∂l/∂b2 += δz2    [3]
         // δa1 = W2ᵀ · δz2    [4]
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
@@ -383,7 +426,6 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void BackwardLayer1()
     {
         // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
-        global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 4);
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
         global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 7, 4);
         global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 4);
@@ -395,8 +437,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     private void BackwardLayer0()
     {
-        // dL/dW0 += δz0 · xᵀ    [4×3]
-        // dL/db0 += δz0    [4]
+        // ∂l/∂W0 += δz0 · xᵀ    [4×3]
+        // ∂l/∂b0 += δz0    [4]
         // δx = W0ᵀ · δz0    [3]
         global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
         global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 12);

@@ -19,7 +19,7 @@ namespace Demo
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-    partial class NesterovNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>
+    partial class NesterovNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>, global::Backprop.Generated.ISupervisedNetwork<double>
     {
         /// <summary>Features per input sample.</summary>
         public const int InputSize = 2;
@@ -37,6 +37,12 @@ namespace Demo
         public const int Layer1OutputSize = 2;
         /// <summary>The width of layer 2's output (Dense).</summary>
         public const int Layer2OutputSize = 1;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Double; Input(2); Dense(2); Identity; Dense(1)";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0xE178EAABA46311D8UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 2\"]\n    L0[\"0 · Dense(2) · 2 · 6 params\"]\n    L1[\"1 · Identity · 2\"]\n    L2[\"2 · Dense(1) · 1 · 3 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    loss([\"MeanSquaredError\"])\n    L2 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 7;
 
@@ -48,7 +54,8 @@ namespace Demo
         private int _accumulatedSamples;
         private double _learningRate = 0.05;
         private long _stepCount;
-        private readonly double[] _state1 = new double[ParameterCount];
+        // The optimizer's state: 1 value(s) per parameter, the momentum buffer v.
+        private readonly double[] _optimizerState = new double[1 * ParameterCount];
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
         public NesterovNet() : this(0) { }
@@ -60,39 +67,73 @@ namespace Demo
         public NesterovNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 0, 4), new global::System.Span<double>(_parameters, 4, 2), 2, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 6, 2), new global::System.Span<double>(_parameters, 8, 1), 2, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 0, 4), new global::System.Span<double>(_parameters, 4, 2), 2, 2, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 6, 2), new global::System.Span<double>(_parameters, 8, 1), 2, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<double>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<double>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<double>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<double>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<double>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<double> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<double> InputGradient => new global::System.ReadOnlySpan<double>(_deltas, 0, 2);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 4;
         /// <summary>Layer 0's weights W0, [2×2] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer0Weights => new global::System.Span<double>(_parameters, 0, 4);
         /// <summary>Layer 0's bias b0, [2]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer0Bias => new global::System.Span<double>(_parameters, 4, 2);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 6;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 8;
         /// <summary>Layer 2's weights W2, [1×2] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer2Weights => new global::System.Span<double>(_parameters, 6, 2);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer2Bias => new global::System.Span<double>(_parameters, 8, 1);
-        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.05.</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+        /// <summary>Layer 0's output z0 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 2, 2);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 2, 2);
+        /// <summary>Layer 1's output a1 (Identity) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 4, 2);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 4, 2);
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 6, 1);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 6, 1);
+        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.05. Schedulers set it between epochs.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
         public double LearningRate
         {
             get => _learningRate;
-            set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
         }
-        /// <summary>Optimizer steps taken so far.</summary>
-        public long StepCount => _stepCount;
+        /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+        public long StepCount
+        {
+            get => _stepCount;
+            set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+        }
+        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        public string OptimizerName => "Sgd";
+        /// <summary>The optimizer's state (the momentum buffer v), for saving and resuming.</summary>
+        public global::System.Span<double> OptimizerState => _optimizerState;
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -159,7 +200,7 @@ namespace Demo
         /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
         public bool LossIsMean => true;
 
-        /// <summary>The loss of one sample (mean squared error, mean over samples and outputs), without touching gradients.</summary>
+        /// <summary>The loss of one sample, the mean over its outputs of (ŷ − t)², without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
@@ -191,7 +232,7 @@ namespace Demo
         {
             int count = inputs.Length / InputSize;
             if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-            CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+            if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
             for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -201,7 +242,7 @@ namespace Demo
 
         /// <summary>
         /// Takes one SGD step (torch.optim.SGD, momentum 0.9, Nesterov).
-        /// Uses the gradient of the batch loss over the mean of the samples accumulated since the last step, then clears it.
+        /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
         public void Step()
@@ -212,17 +253,17 @@ namespace Demo
             // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
             double scale = 1.0 / _accumulatedSamples;
             for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
-            double lr = (double)_learningRate;
+            double lr = _learningRate;
             // Momentum μ = 0.9, weight decay λ = 0.0001 (g ← g + λ·θ first):
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·(g + μ·v)  (Nesterov)
-            double[] v = _state1;
+            global::System.Span<double> v = new global::System.Span<double>(_optimizerState, 0, ParameterCount);
             bool first = _stepCount == 0;
             for (int i = 0; i < ParameterCount; i++)
             {
-                double d = g[i] + 0.0001 * p[i];
-                double buffer = first ? d : 0.9 * v[i] + d;
+                double grad = g[i] + 0.0001 * p[i];
+                double buffer = first ? grad : 0.9 * v[i] + grad;
                 v[i] = buffer;
-                p[i] -= lr * (d + 0.9 * buffer);
+                p[i] -= lr * (grad + 0.9 * buffer);
             }
             _stepCount++;
             ZeroGradients();
@@ -254,7 +295,7 @@ namespace Demo
         {
             global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 6, 1);
             global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 6, 1);
-            // l = (1/1) Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/1
+            // l = Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)
             double sum = 0.0;
             for (int k = 0; k < 1; k++)
             {
@@ -311,8 +352,8 @@ namespace Demo
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [1×2]
-            // dL/db2 += δz2    [1]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
+            // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [2]
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 4, 2);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 6, 2);
@@ -337,8 +378,7 @@ namespace Demo
 
         private void BackwardLayer1()
         {
-            // δz0 = δa1 ⊙ 1
-            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 2, 2);
+            // δz0 = δa1 ⊙ 1  (the identity passes the gradient through)
             global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 4, 2);
             global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 2, 2);
             for (int i = 0; i < 2; i++)
@@ -349,8 +389,8 @@ namespace Demo
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [2×2]
-            // dL/db0 += δz0    [2]
+            // ∂l/∂W0 += δz0 · xᵀ    [2×2]
+            // ∂l/∂b0 += δz0    [2]
             // δx = W0ᵀ · δz0    [2]
             global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 2);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 4);

@@ -19,7 +19,7 @@ namespace Demo
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-    partial class IrisNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>
+    partial class IrisNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>, global::Backprop.Generated.ISupervisedNetwork<float>
     {
         /// <summary>Features per input sample.</summary>
         public const int InputSize = 4;
@@ -37,6 +37,12 @@ namespace Demo
         public const int Layer1OutputSize = 16;
         /// <summary>The width of layer 2's output (Dense).</summary>
         public const int Layer2OutputSize = 3;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Single; Input(4); Dense(16); ReLU; Dense(3)";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0x5481BE1253993550UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 4\"]\n    L0[\"0 · Dense(16) · 16 · 80 params\"]\n    L1[\"1 · ReLU · 16\"]\n    L2[\"2 · Dense(3) · 3 · 51 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    loss([\"SoftmaxCrossEntropy\"])\n    L2 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 39;
 
@@ -48,7 +54,8 @@ namespace Demo
         private int _accumulatedSamples;
         private double _learningRate = 0.1;
         private long _stepCount;
-        private readonly float[] _state1 = new float[ParameterCount];
+        // The optimizer's state: 1 value(s) per parameter, the momentum buffer v.
+        private readonly float[] _optimizerState = new float[1 * ParameterCount];
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
         public IrisNet() : this(0) { }
@@ -60,39 +67,73 @@ namespace Demo
         public IrisNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 0, 64), new global::System.Span<float>(_parameters, 64, 16), 4, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 80, 48), new global::System.Span<float>(_parameters, 128, 3), 16, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 64), new global::System.Span<float>(_parameters, 64, 16), 4, 16, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 80, 48), new global::System.Span<float>(_parameters, 128, 3), 16, 3, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<float>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<float>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<float>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<float>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<float> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<float> InputGradient => new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 64;
         /// <summary>Layer 0's weights W0, [16×4] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 64);
         /// <summary>Layer 0's bias b0, [16]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 64, 16);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 80;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 128;
         /// <summary>Layer 2's weights W2, [3×16] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 80, 48);
         /// <summary>Layer 2's bias b2, [3]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 128, 3);
-        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.1.</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+        /// <summary>Layer 0's output z0 (Dense(16)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 4, 16);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 16);
+        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 20, 16);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 20, 16);
+        /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 36, 3);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 36, 3);
+        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.1. Schedulers set it between epochs.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
         public double LearningRate
         {
             get => _learningRate;
-            set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
         }
-        /// <summary>Optimizer steps taken so far.</summary>
-        public long StepCount => _stepCount;
+        /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+        public long StepCount
+        {
+            get => _stepCount;
+            set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+        }
+        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        public string OptimizerName => "Sgd";
+        /// <summary>The optimizer's state (the momentum buffer v), for saving and resuming.</summary>
+        public global::System.Span<float> OptimizerState => _optimizerState;
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -159,7 +200,7 @@ namespace Demo
         /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
         public bool LossIsMean => true;
 
-        /// <summary>The loss of one sample (softmax cross-entropy on logits, mean over samples), without touching gradients.</summary>
+        /// <summary>The loss of one sample, −Σₖ tₖ·log softmax(z)ₖ on its output logits, without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -191,7 +232,7 @@ namespace Demo
         {
             int count = inputs.Length / InputSize;
             if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-            CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+            if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
             for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -201,7 +242,7 @@ namespace Demo
 
         /// <summary>
         /// Takes one SGD step (torch.optim.SGD, momentum 0.9).
-        /// Uses the gradient of the batch loss over the mean of the samples accumulated since the last step, then clears it.
+        /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
         public void Step()
@@ -215,12 +256,12 @@ namespace Demo
             float lr = (float)_learningRate;
             // Momentum μ = 0.9:
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·v
-            float[] v = _state1;
+            global::System.Span<float> v = new global::System.Span<float>(_optimizerState, 0, ParameterCount);
             bool first = _stepCount == 0;
             for (int i = 0; i < ParameterCount; i++)
             {
-                float d = g[i];
-                float buffer = first ? d : 0.9f * v[i] + d;
+                float grad = g[i];
+                float buffer = first ? grad : 0.9f * v[i] + grad;
                 v[i] = buffer;
                 p[i] -= lr * buffer;
             }
@@ -319,8 +360,8 @@ namespace Demo
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [3×16]
-            // dL/db2 += δz2    [3]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [3×16]
+            // ∂l/∂b2 += δz2    [3]
             // δa1 = W2ᵀ · δz2    [16]
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 20, 16);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
@@ -357,8 +398,8 @@ namespace Demo
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [16×4]
-            // dL/db0 += δz0    [16]
+            // ∂l/∂W0 += δz0 · xᵀ    [16×4]
+            // ∂l/∂b0 += δz0    [16]
             // δx = W0ᵀ · δz0    [4]
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);

@@ -20,7 +20,7 @@ namespace Demo
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-    partial class MaskedNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>
+    partial class MaskedNet : global::Backprop.Generated.INetwork<float>, global::Backprop.Generated.ILossNetwork<float>, global::Backprop.Generated.ITrainableNetwork<float>, global::Backprop.Generated.ISupervisedNetwork<float>
     {
         /// <summary>Features per input sample.</summary>
         public const int InputSize = 4;
@@ -40,6 +40,12 @@ namespace Demo
         public const int Layer2OutputSize = 1;
         /// <summary>The width of layer 3's output (Sigmoid).</summary>
         public const int Layer3OutputSize = 1;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Single; Input(4); Dense(2, Mask = 1100|0011); Sigmoid; Dense(1); Sigmoid";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0xB03EC4C322BEA8E5UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 4\"]\n    L0[\"0 · Dense(2, Mask) · 2 · 10 params\"]\n    L1[\"1 · Sigmoid · 2\"]\n    L2[\"2 · Dense(1) · 1 · 3 params\"]\n    L3[\"3 · Sigmoid · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    loss([\"SumSquaredError\"])\n    L3 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 10;
 
@@ -51,6 +57,8 @@ namespace Demo
         private int _accumulatedSamples;
         private double _learningRate = 0.5;
         private long _stepCount;
+        // The optimizer's state: none.
+        private readonly float[] _optimizerState = new float[0];
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
         public MaskedNet() : this(0) { }
@@ -62,43 +70,81 @@ namespace Demo
         public MaskedNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 0, 8), new global::System.Span<float>(_parameters, 8, 2), 4, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 8), new global::System.Span<float>(_parameters, 8, 2), 4, 2, global::Backprop.Generated.Initializer.PyTorchDefault, random);
             _parameters[2] = 0f;    // layer 0: output 0 does not read input 2
             _parameters[3] = 0f;    // layer 0: output 0 does not read input 3
             _parameters[4] = 0f;    // layer 0: output 1 does not read input 0
             _parameters[5] = 0f;    // layer 0: output 1 does not read input 1
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 10, 2), new global::System.Span<float>(_parameters, 12, 1), 2, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 10, 2), new global::System.Span<float>(_parameters, 12, 1), 2, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<float>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<float>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<float>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<float>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<float> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<float> InputGradient => new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 8;
         /// <summary>Layer 0's weights W0, [2×4] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 8);
         /// <summary>Layer 0's bias b0, [2]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 8, 2);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 10;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 12;
         /// <summary>Layer 2's weights W2, [1×2] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 10, 2);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 12, 1);
-        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.5.</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+        /// <summary>Layer 0's output z0 (Dense(2, Mask)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 4, 2);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
+        /// <summary>Layer 1's output a1 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 6, 2);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 6, 2);
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 8, 1);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 8, 1);
+        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 9, 1);
+        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 9, 1);
+        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.5. Schedulers set it between epochs.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
         public double LearningRate
         {
             get => _learningRate;
-            set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
         }
-        /// <summary>Optimizer steps taken so far.</summary>
-        public long StepCount => _stepCount;
+        /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+        public long StepCount
+        {
+            get => _stepCount;
+            set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+        }
+        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        public string OptimizerName => "Sgd";
+        /// <summary>The optimizer's state (no state), for saving and resuming.</summary>
+        public global::System.Span<float> OptimizerState => _optimizerState;
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -167,7 +213,7 @@ namespace Demo
         /// <summary>False: the batch loss is the sum of the per-sample losses.</summary>
         public bool LossIsMean => false;
 
-        /// <summary>The loss of one sample (sum of squared errors, summed over samples and outputs), without touching gradients.</summary>
+        /// <summary>The loss of one sample, the sum over its outputs of (ŷ − t)², without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -199,7 +245,7 @@ namespace Demo
         {
             int count = inputs.Length / InputSize;
             if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-            CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+            if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
             for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -209,7 +255,7 @@ namespace Demo
 
         /// <summary>
         /// Takes one SGD step (torch.optim.SGD).
-        /// Uses the gradient of the batch loss over the sum of the samples accumulated since the last step, then clears it.
+        /// The gradient it uses is that of the batch loss, the sum of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
         public void Step()
@@ -219,7 +265,7 @@ namespace Demo
             float[] g = _gradients;
             float lr = (float)_learningRate;
             // θ ← θ − η·g
-            for (int i = 0; i < ParameterCount; i++) p[i] -= lr * (g[i]);
+            for (int i = 0; i < ParameterCount; i++) p[i] -= lr * g[i];
             _stepCount++;
             ZeroGradients();
         }
@@ -317,7 +363,6 @@ namespace Demo
         private void BackwardLayer3()
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 8, 1);
             global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, 9, 1);
             global::System.ReadOnlySpan<float> da3 = new global::System.ReadOnlySpan<float>(_deltas, 9, 1);
             global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 8, 1);
@@ -329,8 +374,8 @@ namespace Demo
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [1×2]
-            // dL/db2 += δz2    [1]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
+            // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [2]
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 6, 2);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 10, 2);
@@ -356,7 +401,6 @@ namespace Demo
         private void BackwardLayer1()
         {
             // δz0 = δa1 ⊙ σ'(z0),  σ'(z0) = a1·(1 − a1)
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 2);
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 6, 2);
             global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 6, 2);
             global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 4, 2);
@@ -368,9 +412,9 @@ namespace Demo
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [2×4]
-            // dL/db0 += δz0    [2]
-            // δx = W0ᵀ · δz0    [4]
+            // ∂l/∂W0 += δz0 · xᵀ ⊙ mask    [2×4], only the 4 connections
+            // ∂l/∂b0 += δz0    [2]
+            // δx = (W0 ⊙ mask)ᵀ · δz0    [4]
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 8);
@@ -392,7 +436,7 @@ namespace Demo
         // Layer 0's backward without parameter gradients, for InputJacobian.
         private void InputGradientLayer0()
         {
-            // δx = W0ᵀ · δz0    [4]
+            // δx = (W0 ⊙ mask)ᵀ · δz0    [4]
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
             global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 4);

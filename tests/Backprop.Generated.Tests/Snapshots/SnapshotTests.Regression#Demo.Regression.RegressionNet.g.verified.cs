@@ -21,7 +21,7 @@ namespace Demo.Regression
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
-    partial class RegressionNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>
+    partial class RegressionNet : global::Backprop.Generated.INetwork<double>, global::Backprop.Generated.ILossNetwork<double>, global::Backprop.Generated.ITrainableNetwork<double>, global::Backprop.Generated.ISupervisedNetwork<double>
     {
         /// <summary>Features per input sample.</summary>
         public const int InputSize = 3;
@@ -43,6 +43,12 @@ namespace Demo.Regression
         public const int Layer3OutputSize = 4;
         /// <summary>The width of layer 4's output (Dense).</summary>
         public const int Layer4OutputSize = 2;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Double; Input(3); Dense(5); Tanh; Dense(4); Sigmoid; Dense(2)";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0xBF9A516E4F72DFD6UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(5) · 5 · 20 params\"]\n    L1[\"1 · Tanh · 5\"]\n    L2[\"2 · Dense(4) · 4 · 24 params\"]\n    L3[\"3 · Sigmoid · 4\"]\n    L4[\"4 · Dense(2) · 2 · 10 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    L3 --> L4\n    loss([\"MeanSquaredError\"])\n    L4 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 23;
 
@@ -54,8 +60,8 @@ namespace Demo.Regression
         private int _accumulatedSamples;
         private double _learningRate = 0.01;
         private long _stepCount;
-        private readonly double[] _state1 = new double[ParameterCount];
-        private readonly double[] _state2 = new double[ParameterCount];
+        // The optimizer's state: 2 value(s) per parameter, the first moment m, then the second moment v.
+        private readonly double[] _optimizerState = new double[2 * ParameterCount];
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
         public RegressionNet() : this(0) { }
@@ -67,44 +73,90 @@ namespace Demo.Regression
         public RegressionNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 0, 15), new global::System.Span<double>(_parameters, 15, 5), 3, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 20, 20), new global::System.Span<double>(_parameters, 40, 4), 5, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<double>(_parameters, 44, 8), new global::System.Span<double>(_parameters, 52, 2), 4, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 0, 15), new global::System.Span<double>(_parameters, 15, 5), 3, 5, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 20, 20), new global::System.Span<double>(_parameters, 40, 4), 5, 4, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<double>(_parameters, 44, 8), new global::System.Span<double>(_parameters, 52, 2), 4, 2, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<double>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<double>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<double>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<double>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<double>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<double> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<double> InputGradient => new global::System.ReadOnlySpan<double>(_deltas, 0, 3);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 15;
         /// <summary>Layer 0's weights W0, [5×3] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer0Weights => new global::System.Span<double>(_parameters, 0, 15);
         /// <summary>Layer 0's bias b0, [5]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer0Bias => new global::System.Span<double>(_parameters, 15, 5);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 20;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 40;
         /// <summary>Layer 2's weights W2, [4×5] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer2Weights => new global::System.Span<double>(_parameters, 20, 20);
         /// <summary>Layer 2's bias b2, [4]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer2Bias => new global::System.Span<double>(_parameters, 40, 4);
+        /// <summary>Where layer 4's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer4WeightsOffset = 44;
+        /// <summary>Where layer 4's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer4BiasOffset = 52;
         /// <summary>Layer 4's weights W4, [2×4] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer4Weights => new global::System.Span<double>(_parameters, 44, 8);
         /// <summary>Layer 4's bias b4, [2]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer4Bias => new global::System.Span<double>(_parameters, 52, 2);
-        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01.</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+        /// <summary>Layer 0's output z0 (Dense(5)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 3, 5);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 3, 5);
+        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 8, 5);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 8, 5);
+        /// <summary>Layer 2's output z2 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 13, 4);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 13, 4);
+        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer3Output => new global::System.ReadOnlySpan<double>(_values, 17, 4);
+        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer3Gradient => new global::System.ReadOnlySpan<double>(_deltas, 17, 4);
+        /// <summary>Layer 4's output z4 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer4Output => new global::System.ReadOnlySpan<double>(_values, 21, 2);
+        /// <summary>The gradient of layer 4's output, δz4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<double> Layer4Gradient => new global::System.ReadOnlySpan<double>(_deltas, 21, 2);
+        /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01. Schedulers set it between epochs.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
         public double LearningRate
         {
             get => _learningRate;
-            set => _learningRate = value > 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            set => _learningRate = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be zero or positive, and finite.");
         }
-        /// <summary>Optimizer steps taken so far.</summary>
-        public long StepCount => _stepCount;
+        /// <summary>Optimizer steps taken so far; set it only to resume from saved state (Adam's bias correction and SGD's first momentum step read it).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative.</exception>
+        public long StepCount
+        {
+            get => _stepCount;
+            set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+        }
+        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        public string OptimizerName => "Adam";
+        /// <summary>The optimizer's state (the first moment m, then the second moment v), for saving and resuming.</summary>
+        public global::System.Span<double> OptimizerState => _optimizerState;
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -175,7 +227,7 @@ namespace Demo.Regression
         /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
         public bool LossIsMean => true;
 
-        /// <summary>The loss of one sample (mean squared error, mean over samples and outputs), without touching gradients.</summary>
+        /// <summary>The loss of one sample, the mean over its outputs of (ŷ − t)², without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
@@ -207,7 +259,7 @@ namespace Demo.Regression
         {
             int count = inputs.Length / InputSize;
             if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a positive multiple of InputSize (" + InputSize + ").", nameof(inputs));
-            CheckLength(targets.Length, count * OutputSize, nameof(targets), count + " samples × OutputSize");
+            if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
             for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
@@ -217,7 +269,7 @@ namespace Demo.Regression
 
         /// <summary>
         /// Takes one Adam step (torch.optim.Adam).
-        /// Uses the gradient of the batch loss over the mean of the samples accumulated since the last step, then clears it.
+        /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
         public void Step()
@@ -228,17 +280,20 @@ namespace Demo.Regression
             // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
             double scale = 1.0 / _accumulatedSamples;
             for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
-            // Adam: m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
-            double[] m = _state1;
-            double[] v = _state2;
+            // Adam:
+            // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
+            // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
+            global::System.Span<double> m = new global::System.Span<double>(_optimizerState, 0, ParameterCount);
+            global::System.Span<double> v = new global::System.Span<double>(_optimizerState, 1 * ParameterCount, ParameterCount);
             double t = _stepCount + 1;
-            double stepSize = (double)(_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
-            double correction2 = (double)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+            // η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them
+            double stepSize = (_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
+            double correction2 = global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
             for (int i = 0; i < ParameterCount; i++)
             {
-                double d = g[i];
-                m[i] = m[i] * 0.9 + d * 0.09999999999999998;
-                v[i] = v[i] * 0.999 + 0.0010000000000000009 * d * d;
+                double grad = g[i];
+                m[i] = m[i] * 0.9 + grad * (1.0 - 0.9);
+                v[i] = v[i] * 0.999 + (1.0 - 0.999) * grad * grad;
                 double denominator = global::System.Math.Sqrt(v[i]) / correction2 + 1E-08;
                 p[i] -= stepSize * (m[i] / denominator);
             }
@@ -276,13 +331,13 @@ namespace Demo.Regression
         {
             global::System.ReadOnlySpan<double> z4 = new global::System.ReadOnlySpan<double>(_values, 21, 2);
             global::System.Span<double> dz4 = new global::System.Span<double>(_deltas, 21, 2);
-            // l = (1/2) Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/2
+            // l = mean over the 2 outputs of (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/2
             double sum = 0.0;
             for (int k = 0; k < 2; k++)
             {
                 double e = z4[k] - target[k];
                 sum += e * e;
-                if (withGradient) dz4[k] = 1.0 * e;
+                if (withGradient) dz4[k] = e;
             }
             return sum / 2.0;
         }
@@ -361,8 +416,8 @@ namespace Demo.Regression
 
         private void BackwardLayer4()
         {
-            // dL/dW4 += δz4 · a3ᵀ    [2×4]
-            // dL/db4 += δz4    [2]
+            // ∂l/∂W4 += δz4 · a3ᵀ    [2×4]
+            // ∂l/∂b4 += δz4    [2]
             // δa3 = W4ᵀ · δz4    [4]
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
@@ -388,7 +443,6 @@ namespace Demo.Regression
         private void BackwardLayer3()
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
-            global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 13, 4);
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
             global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, 17, 4);
             global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 13, 4);
@@ -400,8 +454,8 @@ namespace Demo.Regression
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [4×5]
-            // dL/db2 += δz2    [4]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [4×5]
+            // ∂l/∂b2 += δz2    [4]
             // δa1 = W2ᵀ · δz2    [5]
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
@@ -427,7 +481,6 @@ namespace Demo.Regression
         private void BackwardLayer1()
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
-            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 5);
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
             global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 8, 5);
             global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 5);
@@ -439,8 +492,8 @@ namespace Demo.Regression
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [5×3]
-            // dL/db0 += δz0    [5]
+            // ∂l/∂W0 += δz0 · xᵀ    [5×3]
+            // ∂l/∂b0 += δz0    [5]
             // δx = W0ᵀ · δz0    [3]
             global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 15);

@@ -43,6 +43,12 @@ namespace Demo
         public const int Layer3OutputSize = 1;
         /// <summary>The width of layer 4's output (ReLU).</summary>
         public const int Layer4OutputSize = 1;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Single; Input(1, Name = x0); Dense(1); ReLU; Dense(1); Add(x0); ReLU";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0x5C7D6870201ACD19UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"x0 · 1\"]\n    L0[\"0 · Dense(1) · 1 · 2 params\"]\n    L1[\"1 · ReLU · 1\"]\n    L2[\"2 · Dense(1) · 1 · 2 params\"]\n    L3[\"3 · Add('x0') · 1\"]\n    L4[\"4 · ReLU · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    x -. add .-> L3\n    L3 --> L4";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 6;
 
@@ -63,30 +69,63 @@ namespace Demo
         public ResidualNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 0, 1), new global::System.Span<float>(_parameters, 1, 1), 1, random);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 2, 1), new global::System.Span<float>(_parameters, 3, 1), 1, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 1), new global::System.Span<float>(_parameters, 1, 1), 1, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 2, 1), new global::System.Span<float>(_parameters, 3, 1), 1, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<float>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<float>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<float>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<float>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<float> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<float> InputGradient => new global::System.ReadOnlySpan<float>(_deltas, 0, 1);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 1;
         /// <summary>Layer 0's weights W0, [1×1] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 1);
         /// <summary>Layer 0's bias b0, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 1, 1);
+        /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer2WeightsOffset = 2;
+        /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer2BiasOffset = 3;
         /// <summary>Layer 2's weights W2, [1×1] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 2, 1);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 3, 1);
+        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 1, 1);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 1, 1);
+        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 2, 1);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 3, 1);
+        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
+        /// <summary>Layer 3's output m3 (Add(&quot;x0&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 4, 1);
+        /// <summary>The gradient of layer 3's output, δm3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
+        /// <summary>Layer 4's output a4 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer4Output => new global::System.ReadOnlySpan<float>(_values, 5, 1);
+        /// <summary>The gradient of layer 4's output, δa4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer4Gradient => new global::System.ReadOnlySpan<float>(_deltas, 5, 1);
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -153,7 +192,6 @@ namespace Demo
             global::System.Array.Clear(_gradients, 0, _gradients.Length);
             _accumulatedSamples = 0;
         }
-
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<float> input)
@@ -246,7 +284,7 @@ namespace Demo
         private void BackwardLayer3()
         {
             // ∂m3/∂z2 = ∂m3/∂x = I, so both receive δm3
-            // δz2= δm3;  δx= δm3    [1]
+            // δz2 = δm3;  δx = δm3    [1]
             global::System.ReadOnlySpan<float> dm3 = new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
             global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 3, 1);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 1);
@@ -259,8 +297,8 @@ namespace Demo
 
         private void BackwardLayer2()
         {
-            // dL/dW2 += δz2 · a1ᵀ    [1×1]
-            // dL/db2 += δz2    [1]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [1×1]
+            // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [1]
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 2, 1);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
@@ -297,8 +335,8 @@ namespace Demo
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [1×1]
-            // dL/db0 += δz0    [1]
+            // ∂l/∂W0 += δz0 · xᵀ    [1×1]
+            // ∂l/∂b0 += δz0    [1]
             // δx += W0ᵀ · δz0    [1]    (added: x also feeds a later layer)
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 1);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 1);

@@ -34,6 +34,12 @@ namespace Demo
         public const int Layer0OutputSize = 1;
         /// <summary>The width of layer 1's output (Tanh).</summary>
         public const int Layer1OutputSize = 1;
+        /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
+        public const string Architecture = "Single; Input(2); Dense(1); Tanh";
+        /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
+        public const ulong ArchitectureHash = 0x73D6136408158501UL;
+        /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 2\"]\n    L0[\"0 · Dense(1) · 1 · 3 params\"]\n    L1[\"1 · Tanh · 1\"]\n    x --> L0\n    L0 --> L1\n    loss([\"BinaryCrossEntropy\"])\n    L1 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 4;
 
@@ -54,25 +60,42 @@ namespace Demo
         public WarnedNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.PyTorchDefault(new global::System.Span<float>(_parameters, 0, 2), new global::System.Span<float>(_parameters, 2, 1), 2, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 2), new global::System.Span<float>(_parameters, 2, 1), 2, 1, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
         int global::Backprop.Generated.INetwork<float>.OutputSize => OutputSize;
         int global::Backprop.Generated.INetwork<float>.ParameterCount => ParameterCount;
+        string global::Backprop.Generated.INetwork<float>.Architecture => Architecture;
+        ulong global::Backprop.Generated.INetwork<float>.ArchitectureHash => ArchitectureHash;
 
         /// <summary>Every parameter, writable. For each dense layer in order: W as [out][in] row-major, then b (see the remarks for offsets).</summary>
         public global::System.Span<float> Parameters => _parameters;
         /// <summary>The accumulated gradient of each parameter, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
-        /// <summary>∂l/∂x for the last sample passed backward (its own loss, before any batch mean).</summary>
+        /// <summary>
+        /// The gradient with respect to the input from the last backward pass: ∂l/∂x of that sample's own loss after Backward
+        /// (before any batch mean), ∂S/∂x after BackwardFromOutputGradient. InputJacobian overwrites it with its last row.
+        /// </summary>
         public global::System.ReadOnlySpan<float> InputGradient => new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
         /// <summary>Samples accumulated into <see cref="Gradients"/> since they were last cleared.</summary>
         public int AccumulatedSamples => _accumulatedSamples;
+        /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
+        public const int Layer0WeightsOffset = 0;
+        /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
+        public const int Layer0BiasOffset = 2;
         /// <summary>Layer 0's weights W0, [1×2] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 2);
         /// <summary>Layer 0's bias b0, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 2, 1);
+        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 2, 1);
+        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
+        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 3, 1);
+        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -137,7 +160,7 @@ namespace Demo
         /// <summary>True: the batch loss is the mean of the per-sample losses.</summary>
         public bool LossIsMean => true;
 
-        /// <summary>The loss of one sample (binary cross-entropy on probabilities, mean over samples and outputs), without touching gradients.</summary>
+        /// <summary>The loss of one sample, the mean over its outputs of −(t·log p + (1 − t)·log(1 − p)), without touching gradients.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -158,7 +181,6 @@ namespace Demo
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             return BackwardUnchecked(input, target);
         }
-
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<float> input)
@@ -184,8 +206,8 @@ namespace Demo
         {
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 3, 1);
             global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 3, 1);
-            // l = (1/1) Σₖ −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
-            // ∂l/∂pₖ = (pₖ − tₖ) / max(pₖ(1 − pₖ), 1e-12) / 1
+            // l = −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
+            // ∂l/∂pₖ = (pₖ − tₖ) / max(pₖ(1 − pₖ), 1e-12)
             float sum = 0f;
             for (int k = 0; k < 1; k++)
             {
@@ -227,7 +249,6 @@ namespace Demo
         private void BackwardLayer1()
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 2, 1);
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 3, 1);
             global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
             global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 2, 1);
@@ -239,8 +260,8 @@ namespace Demo
 
         private void BackwardLayer0()
         {
-            // dL/dW0 += δz0 · xᵀ    [1×2]
-            // dL/db0 += δz0    [1]
+            // ∂l/∂W0 += δz0 · xᵀ    [1×2]
+            // ∂l/∂b0 += δz0    [1]
             // δx = W0ᵀ · δz0    [2]
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 2);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
