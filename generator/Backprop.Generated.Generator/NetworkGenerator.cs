@@ -12,6 +12,16 @@ namespace Backprop.Generated.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed class NetworkGenerator : IIncrementalGenerator
     {
+        // Public and reachable from the consumer: System.Numerics.Vectors, for one, carries an internal System.MathF.
+        private static bool HasAccessibleType(Compilation compilation, string metadataName)
+        {
+            foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (type.DeclaredAccessibility == Accessibility.Public && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return true;
+            }
+            return false;
+        }
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -23,7 +33,9 @@ namespace Backprop.Generated.Generator
                 .WithTrackingName(TrackingNames.Parse);
 
             IncrementalValueProvider<TargetInfo> target = context.CompilationProvider
-                .Select(static (compilation, _) => new TargetInfo(compilation.GetTypeByMetadataName("System.MathF") != null));
+                .Select(static (compilation, _) => new TargetInfo(
+                    HasAccessibleType(compilation, "System.MathF"),
+                    HasAccessibleType(compilation, "Backprop.Generated.VectorMath")));
 
             IncrementalValuesProvider<(NetworkSpec Spec, TargetInfo Target)> specs = parsed
                 .Where(static result => result.Spec != null)

@@ -53,5 +53,8 @@ namespace Backprop.Generated
         /// <see cref="NetworkAttribute.Init"/> when that is set.
         /// </summary>
         public Initializer Init { get; set; }
+
+        /// <summary>How this layer is written; overrides <see cref="NetworkAttribute.Kernel"/> when set to <see cref="Kernel.Scalar"/>.</summary>
+        public Kernel Kernel { get; set; }
     }
 }

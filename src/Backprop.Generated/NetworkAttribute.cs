@@ -32,5 +32,8 @@ namespace Backprop.Generated
 
         /// <summary>The initialization of every dense layer that does not set its own <see cref="DenseAttribute.Init"/>.</summary>
         public Initializer Init { get; set; }
+
+        /// <summary>How layers are written: <see cref="Kernel.Auto"/> (SIMD where it pays) or <see cref="Kernel.Scalar"/>.</summary>
+        public Kernel Kernel { get; set; }
     }
 }

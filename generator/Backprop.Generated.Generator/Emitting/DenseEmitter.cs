@@ -16,6 +16,7 @@ namespace Backprop.Generated.Generator
             string formula = layer.Mask is null ? W + "·" + x.Local : "(" + W + " ⊙ mask)·" + x.Local;
             w.Line("// " + z.Display + " = " + formula + (layer.HasBias ? " + " + b : "") + "    " + W + ": " + EmitContext.Shape(layer.Units, layer.FanIn)
                 + (layer.Mask is null ? "" : ", " + EmitContext.Int(layer.Connections) + " of " + EmitContext.Int(layer.Units * layer.FanIn) + " connections"));
+            if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseForward(w, c, layer);
             w.Line(c.ValuesLocal(x, readOnly: true));
             w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (layer.HasBias) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + b + " = " + c.SpanOf("_parameters", layer.BiasOffset, layer.Units, true) + ";");
@@ -64,6 +65,7 @@ namespace Backprop.Generated.Generator
             }
             w.Line("// δ" + x.Local + " " + op.Trim() + " " + (layer.Mask is null ? W : "(" + W + " ⊙ mask)") + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
                 + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
+            if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseBackward(w, c, layer, parameterGradients);
             if (parameterGradients) w.Line(c.ValuesLocal(x, readOnly: true));
             w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (parameterGradients)

@@ -47,9 +47,11 @@ namespace Backprop.Generated.Generator
                     return;
                 default:
                     w.Line("// " + y.Display + " = " + ActivationFormula(c, layer, x.Local) + "    " + EmitContext.Shape(y.Width));
+                    bool vectorForward = VectorEmitter.Activation(c, layer);
+                    if (vectorForward) VectorEmitter.ActivationForward(w, c, layer);
                     w.Line(c.ValuesLocal(x, true));
                     w.Line(c.ValuesLocal(y, false));
-                    w.Open("for (int i = 0; i < " + EmitContext.Int(y.Width) + "; i++)");
+                    w.Open("for (int i = " + (vectorForward ? "start" : "0") + "; i < " + EmitContext.Int(y.Width) + "; i++)");
                     w.Line(c.T + " v = " + x.Local + "[i];");
                     w.Line(y.Local + "[i] = " + ActivationValue(c, layer, "v") + ";");
                     w.Close();
@@ -102,11 +104,13 @@ namespace Backprop.Generated.Generator
                     return;
                 default:
                     w.Line("// δ" + x.Local + " " + op.Trim() + " δ" + y.Local + " ⊙ " + DerivativeFormula(layer, x.Local, y.Local) + added);
+                    bool vectorBackward = VectorEmitter.Activation(c, layer);
+                    if (vectorBackward) VectorEmitter.ActivationBackward(w, c, layer);
                     if (UsesInput(layer.Kind)) w.Line(c.ValuesLocal(x, true));
                     if (UsesOutput(layer.Kind)) w.Line(c.ValuesLocal(y, true));
                     w.Line(c.DeltasLocal(y, true));
                     w.Line(c.DeltasLocal(x, false));
-                    w.Open("for (int i = 0; i < " + EmitContext.Int(y.Width) + "; i++)");
+                    w.Open("for (int i = " + (vectorBackward ? "start" : "0") + "; i < " + EmitContext.Int(y.Width) + "; i++)");
                     w.Lines(ActivationGradient(c, layer, x.Local + "[i]", y.Local + "[i]", y.DeltaLocal + "[i]", x.DeltaLocal + "[i]", op));
                     w.Close();
                     return;

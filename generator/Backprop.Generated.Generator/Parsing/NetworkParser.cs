@@ -114,6 +114,7 @@ namespace Backprop.Generated.Generator
             {
                 diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, networkLocation, "Init", "Network", Text(defaultInit), "an Initializer value"));
             }
+            bool scalarNetwork = (IntNamed(context.Attributes[0], "Kernel") ?? 0) == 1;
             int inputSize = 0;
             string inputName = "input";
             bool sawInput = false;
@@ -158,6 +159,7 @@ namespace Backprop.Generated.Generator
                     }
                     if (lossName != null) diagnostics.Add(Make(Diagnostics.LayerAfterLoss, location, shortName, lossName));
                     LayerSpec? layer = ParseLayer(kind, attribute, shortName, location, diagnostics, defaultInit);
+                    if (layer != null && (scalarNetwork || (IntNamed(attribute, "Kernel") ?? 0) == 1)) layer = layer with { Scalar = true };
                     if (layer != null)
                     {
                         layers.Add(layer);

@@ -44,8 +44,9 @@ namespace Backprop.Generated.Generator
     /// is the slope of LeakyReLU or the alpha of ELU, <see cref="From"/> the tensor a merge reads, and <see cref="Mask"/>
     /// the connectivity rows of a dense layer ('1' or '0', rows joined by '|').
     /// </summary>
-    /// <remarks><see cref="Initializer"/> is the value of the runtime's Initializer enum, resolved from the layer or the network.</remarks>
-    internal sealed record LayerSpec(LayerKind Kind, int Units, bool Bias, double Parameter, string? Name, string? From, string? Mask, int Initializer = 0);
+    /// <remarks><see cref="Initializer"/> is the value of the runtime's Initializer enum, resolved from the layer or the network;
+    /// <see cref="Scalar"/> is true when the layer must be written as scalar code (Kernel.Scalar on it or on the network).</remarks>
+    internal sealed record LayerSpec(LayerKind Kind, int Units, bool Bias, double Parameter, string? Name, string? From, string? Mask, int Initializer = 0, bool Scalar = false);
 
     /// <summary>The optimizer and every setting it reads; settings that do not apply are 0 or false.</summary>
     internal sealed record OptimizerSpec(

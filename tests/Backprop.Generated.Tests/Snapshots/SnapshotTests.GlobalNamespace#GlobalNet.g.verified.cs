@@ -345,9 +345,10 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void ForwardLayer1()
     {
         // a1 = tanh(z0)    [4]
+        int start = 0;
         global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 4);
         global::System.Span<double> a1 = new global::System.Span<double>(_values, 7, 4);
-        for (int i = 0; i < 4; i++)
+        for (int i = start; i < 4; i++)
         {
             double v = z0[i];
             a1[i] = global::System.Math.Tanh(v);
@@ -357,6 +358,22 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void ForwardLayer2()
     {
         // z2 = W2·a1 + b2    W2: [3×4]
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            int o = 0;
+            for (; o < 3; o++)
+            {
+                int row = 16 + o * 4;
+                global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i)), acc);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[28 + o];
+                _values[11 + o] = sum;
+            }
+            return;
+        }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
         global::System.ReadOnlySpan<double> b2 = new global::System.ReadOnlySpan<double>(_parameters, 28, 3);
@@ -402,6 +419,28 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         // ∂l/∂W2 += δz2 · a1ᵀ    [3×4]
         // ∂l/∂b2 += δz2    [3]
         // δa1 = W2ᵀ · δz2    [4]
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            new global::System.Span<double>(_deltas, 7, 4).Clear();
+            for (int o = 0; o < 3; o++)
+            {
+                double delta = _deltas[11 + o];
+                _gradients[28 + o] += delta;
+                global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                int row = 16 + o * 4;
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i))), ref d, (nuint)(7 + i));
+                }
+            }
+            return;
+        }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
         global::System.Span<double> gW2 = new global::System.Span<double>(_gradients, 16, 12);
@@ -426,10 +465,23 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void BackwardLayer1()
     {
         // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
+        int start = 0;
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            for (int i = 0; i < 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(3 + i));
+            }
+            start = 4;
+        }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
         global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 7, 4);
         global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 4);
-        for (int i = 0; i < 4; i++)
+        for (int i = start; i < 4; i++)
         {
             dz0[i] = da1[i] * (1.0 - a1[i] * a1[i]);
         }
@@ -481,6 +533,24 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void InputGradientLayer2()
     {
         // δa1 = W2ᵀ · δz2    [4]
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            new global::System.Span<double>(_deltas, 7, 4).Clear();
+            for (int o = 0; o < 3; o++)
+            {
+                double delta = _deltas[11 + o];
+                global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                int row = 16 + o * 4;
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i))), ref d, (nuint)(7 + i));
+                }
+            }
+            return;
+        }
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
         global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
         global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 7, 4);

@@ -333,9 +333,20 @@ namespace Demo
         private void ForwardLayer1()
         {
             // a1 = relu(z0) = max(0, z0)    [16]
+            int start = 0;
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                for (int i = 0; i < 16; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(4 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(20 + i));
+                }
+                start = 16;
+            }
             global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 16);
             global::System.Span<float> a1 = new global::System.Span<float>(_values, 20, 16);
-            for (int i = 0; i < 16; i++)
+            for (int i = start; i < 16; i++)
             {
                 float v = z0[i];
                 a1[i] = v > 0f ? v : 0f;
@@ -345,6 +356,22 @@ namespace Demo
         private void ForwardLayer2()
         {
             // z2 = W2·a1 + b2    W2: [3×16]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o < 3; o++)
+                {
+                    int row = 80 + o * 16;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i)), acc);
+                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[128 + o];
+                    _values[36 + o] = sum;
+                }
+                return;
+            }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 20, 16);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 128, 3);
@@ -363,6 +390,28 @@ namespace Demo
             // ∂l/∂W2 += δz2 · a1ᵀ    [3×16]
             // ∂l/∂b2 += δz2    [3]
             // δa1 = W2ᵀ · δz2    [16]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 8 inputs at a time.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<float>(_deltas, 20, 16).Clear();
+                for (int o = 0; o < 3; o++)
+                {
+                    float delta = _deltas[36 + o];
+                    _gradients[128 + o] += delta;
+                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 80 + o * 16;
+                    for (int i = 0; i < 16; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i))), ref d, (nuint)(20 + i));
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 20, 16);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
             global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 80, 48);
@@ -387,10 +436,23 @@ namespace Demo
         private void BackwardLayer1()
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
+            int start = 0;
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int i = 0; i < 16; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(4 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), dy, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(4 + i));
+                }
+                start = 16;
+            }
             global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 16);
             global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 20, 16);
             global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 4, 16);
-            for (int i = 0; i < 16; i++)
+            for (int i = start; i < 16; i++)
             {
                 dz0[i] = z0[i] > 0f ? da1[i] : 0f;
             }
@@ -442,6 +504,24 @@ namespace Demo
         private void InputGradientLayer2()
         {
             // δa1 = W2ᵀ · δz2    [16]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, δx += δz[o]·W[o], 8 inputs at a time.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<float>(_deltas, 20, 16).Clear();
+                for (int o = 0; o < 3; o++)
+                {
+                    float delta = _deltas[36 + o];
+                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 80 + o * 16;
+                    for (int i = 0; i < 16; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i))), ref d, (nuint)(20 + i));
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
             global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 36, 3);
             global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 20, 16);

@@ -361,9 +361,10 @@ namespace Demo.Regression
         private void ForwardLayer1()
         {
             // a1 = tanh(z0)    [5]
+            int start = 0;
             global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 5);
             global::System.Span<double> a1 = new global::System.Span<double>(_values, 8, 5);
-            for (int i = 0; i < 5; i++)
+            for (int i = start; i < 5; i++)
             {
                 double v = z0[i];
                 a1[i] = global::System.Math.Tanh(v);
@@ -373,6 +374,40 @@ namespace Demo.Regression
         private void ForwardLayer2()
         {
             // z2 = W2·a1 + b2    W2: [4×5]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 0; o += 4)
+                {
+                    int row = 20 + o * 5;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i)), xv, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 10 + i)), xv, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 15 + i)), xv, acc3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> sums = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3);
+                    sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(40 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(13 + o));
+                    // the last 1 inputs of each row, one at a time
+                    for (int r = 0; r < 4; r++)
+                    {
+                        double rest = 0.0;
+                        for (int i = 4; i < 5; i++) rest += _parameters[row + r * 5 + i] * _values[8 + i];
+                        _values[13 + o + r] += rest;
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
             global::System.ReadOnlySpan<double> b2 = new global::System.ReadOnlySpan<double>(_parameters, 40, 4);
@@ -389,9 +424,10 @@ namespace Demo.Regression
         private void ForwardLayer3()
         {
             // a3 = σ(z2) = 1 / (1 + exp(−z2))    [4]
+            int start = 0;
             global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 13, 4);
             global::System.Span<double> a3 = new global::System.Span<double>(_values, 17, 4);
-            for (int i = 0; i < 4; i++)
+            for (int i = start; i < 4; i++)
             {
                 double v = z2[i];
                 a3[i] = 1.0 / (1.0 + global::System.Math.Exp(-v));
@@ -401,6 +437,22 @@ namespace Demo.Regression
         private void ForwardLayer4()
         {
             // z4 = W4·a3 + b4    W4: [2×4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o < 2; o++)
+                {
+                    int row = 44 + o * 4;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i)), acc);
+                    double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[52 + o];
+                    _values[21 + o] = sum;
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
             global::System.ReadOnlySpan<double> b4 = new global::System.ReadOnlySpan<double>(_parameters, 52, 2);
@@ -419,6 +471,28 @@ namespace Demo.Regression
             // ∂l/∂W4 += δz4 · a3ᵀ    [2×4]
             // ∂l/∂b4 += δz4    [2]
             // δa3 = W4ᵀ · δz4    [4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<double>(_deltas, 17, 4).Clear();
+                for (int o = 0; o < 2; o++)
+                {
+                    double delta = _deltas[21 + o];
+                    _gradients[52 + o] += delta;
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 44 + o * 4;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i))), ref d, (nuint)(17 + i));
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
             global::System.Span<double> gW4 = new global::System.Span<double>(_gradients, 44, 8);
@@ -443,10 +517,23 @@ namespace Demo.Regression
         private void BackwardLayer3()
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
+            int start = 0;
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * yv * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv), ref d, (nuint)(13 + i));
+                }
+                start = 4;
+            }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
             global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, 17, 4);
             global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 13, 4);
-            for (int i = 0; i < 4; i++)
+            for (int i = start; i < 4; i++)
             {
                 dz2[i] = da3[i] * a3[i] * (1.0 - a3[i]);
             }
@@ -457,6 +544,33 @@ namespace Demo.Regression
             // ∂l/∂W2 += δz2 · a1ᵀ    [4×5]
             // ∂l/∂b2 += δz2    [4]
             // δa1 = W2ᵀ · δz2    [5]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<double>(_deltas, 8, 5).Clear();
+                for (int o = 0; o < 4; o++)
+                {
+                    double delta = _deltas[13 + o];
+                    _gradients[40 + o] += delta;
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 20 + o * 5;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i))), ref d, (nuint)(8 + i));
+                    }
+                    for (int i = 4; i < 5; i++)
+                    {
+                        _gradients[row + i] += delta * _values[8 + i];
+                        _deltas[8 + i] += _parameters[row + i] * delta;
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
             global::System.Span<double> gW2 = new global::System.Span<double>(_gradients, 20, 20);
@@ -481,10 +595,23 @@ namespace Demo.Regression
         private void BackwardLayer1()
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
+            int start = 0;
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(3 + i));
+                }
+                start = 4;
+            }
             global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
             global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 8, 5);
             global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 5);
-            for (int i = 0; i < 5; i++)
+            for (int i = start; i < 5; i++)
             {
                 dz0[i] = da1[i] * (1.0 - a1[i] * a1[i]);
             }
@@ -536,6 +663,28 @@ namespace Demo.Regression
         private void InputGradientLayer2()
         {
             // δa1 = W2ᵀ · δz2    [5]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<double>(_deltas, 8, 5).Clear();
+                for (int o = 0; o < 4; o++)
+                {
+                    double delta = _deltas[13 + o];
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 20 + o * 5;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i))), ref d, (nuint)(8 + i));
+                    }
+                    for (int i = 4; i < 5; i++)
+                    {
+                        _deltas[8 + i] += _parameters[row + i] * delta;
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
             global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 13, 4);
             global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 8, 5);
@@ -552,6 +701,24 @@ namespace Demo.Regression
         private void InputGradientLayer4()
         {
             // δa3 = W4ᵀ · δz4    [4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                new global::System.Span<double>(_deltas, 17, 4).Clear();
+                for (int o = 0; o < 2; o++)
+                {
+                    double delta = _deltas[21 + o];
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                    int row = 44 + o * 4;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i))), ref d, (nuint)(17 + i));
+                    }
+                }
+                return;
+            }
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
             global::System.ReadOnlySpan<double> dz4 = new global::System.ReadOnlySpan<double>(_deltas, 21, 2);
             global::System.Span<double> da3 = new global::System.Span<double>(_deltas, 17, 4);

@@ -1,0 +1,206 @@
+using System.Linq;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes the SIMD path of a layer: Vector256 FMA loops with constant bounds over the row-major weights, guarded by
+    /// <c>Vector256.IsHardwareAccelerated</c> (a JIT-time constant, so the other path costs nothing). The forward pass
+    /// takes one row of W per output and eight (float) or four (double) rows at a time, then sums each row's lanes with
+    /// one horizontal-add tree; backward streams rows: gW[o] += δz[o]·x and δx += δz[o]·W[o].
+    /// </summary>
+    internal static class VectorEmitter
+    {
+        private const string V = "global::System.Runtime.Intrinsics.Vector256";
+        private const string Math = "global::Backprop.Generated.VectorMath";
+        private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+
+        /// <summary>Lanes of a Vector256 of T.</summary>
+        public static int Lanes(EmitContext c) => c.Spec.IsDouble ? 4 : 8;
+
+        /// <summary>Whether this dense layer gets a SIMD path: a target with VectorMath, no mask, a row at least one vector wide.</summary>
+        public static bool Dense(EmitContext c, LayerPlan layer)
+            => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
+
+        /// <summary>Whether this activation gets a SIMD path.</summary>
+        public static bool Activation(EmitContext c, LayerPlan layer)
+        {
+            if (!c.Target.HasVectorMath || layer.Spec.Scalar || c.Tensor(layer.Output).Width < Lanes(c)) return false;
+            switch (layer.Kind)
+            {
+                case LayerKind.ReLU:
+                case LayerKind.LeakyReLU:
+                case LayerKind.Identity:
+                    return true;
+                case LayerKind.Tanh:
+                case LayerKind.Sigmoid:
+                    return true;   // forward in float uses VectorMath; in double, System.Math (see ActivationForward)
+                default:
+                    return false;
+            }
+        }
+
+        private static string Vec(EmitContext c) => V + "<" + c.T + ">";
+
+        private static string Load(string reference, string offset) => V + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+
+        private static string Store(string value, string reference, string offset) => V + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+
+        private static string Ref(EmitContext c, string name, string array) => "ref " + c.T + " " + name + " = ref " + Marshal + ".GetArrayDataReference(" + array + ");";
+
+        public static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.Int(x.Offset), Z = EmitContext.Int(z.Offset);
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Line("// SIMD: " + EmitContext.Int(lanes) + " rows of W at a time, " + EmitContext.Int(lanes) + " inputs per FMA; each row's lanes summed at the end.");
+            w.Line(Ref(c, "w", "_parameters"));
+            w.Line(Ref(c, "v", "_values"));
+            w.Line("int o = 0;");
+            if (units >= lanes)
+            {
+                w.Open("for (; o <= " + EmitContext.Int(units - lanes) + "; o += " + EmitContext.Int(lanes) + ")");
+                w.Line("int row = " + W + " + o * " + F + ";");
+                for (int r = 0; r < lanes; r++) w.Line(Vec(c) + " acc" + EmitContext.Int(r) + " = " + Vec(c) + ".Zero;");
+                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+                w.Line(Vec(c) + " xv = " + Load("v", X + " + i") + ";");
+                for (int r = 0; r < lanes; r++)
+                {
+                    string rowOffset = r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i";
+                    w.Line("acc" + EmitContext.Int(r) + " = " + Math + ".MultiplyAdd(" + Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
+                }
+                w.Close();
+                string sums = string.Join(", ", Enumerable.Range(0, lanes).Select(r => "acc" + EmitContext.Int(r)));
+                w.Line(Vec(c) + " sums = " + Math + ".SumEach(" + sums + ");");
+                if (layer.HasBias) w.Line("sums += " + Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
+                w.Line(Store("sums", "v", Z + " + o"));
+                if (full < fanIn)
+                {
+                    w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
+                    w.Open("for (int r = 0; r < " + EmitContext.Int(lanes) + "; r++)");
+                    w.Line(c.T + " rest = " + c.Lit(0) + ";");
+                    w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) rest += _parameters[row + r * " + F + " + i] * _values[" + X + " + i];");
+                    w.Line("_values[" + Z + " + o + r] += rest;");
+                    w.Close();
+                }
+                w.Close();
+            }
+            if (units % lanes != 0)
+            {
+                w.Open("for (; o < " + EmitContext.Int(units) + "; o++)");
+                w.Line("int row = " + W + " + o * " + F + ";");
+                w.Line(Vec(c) + " acc = " + Vec(c) + ".Zero;");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Math + ".MultiplyAdd(" + Load("w", "row + i") + ", " + Load("v", X + " + i") + ", acc);");
+                w.Line(c.T + " sum = " + V + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[row + i] * _values[" + X + " + i];");
+                w.Line("_values[" + Z + " + o] = sum;");
+                w.Close();
+            }
+            w.Line("return;");
+            w.Close();
+        }
+
+        public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients)
+        {
+            int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.Int(x.Offset), Z = EmitContext.Int(z.Offset);
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Line("// SIMD: for each output o, " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o], " + EmitContext.Int(lanes) + " inputs at a time.");
+            w.Line(Ref(c, "w", "_parameters"));
+            if (parameterGradients) w.Line(Ref(c, "g", "_gradients"));
+            if (parameterGradients) w.Line(Ref(c, "v", "_values"));
+            w.Line(Ref(c, "d", "_deltas"));
+            if (layer.AssignsInputGradient) w.Line("new " + EmitContext.Span + "<" + c.T + ">(_deltas, " + X + ", " + F + ").Clear();");
+            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
+            w.Line(c.T + " delta = _deltas[" + Z + " + o];");
+            if (parameterGradients && layer.HasBias) w.Line("_gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += delta;");
+            w.Line(Vec(c) + " dv = " + V + ".Create(delta);");
+            w.Line("int row = " + W + " + o * " + F + ";");
+            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            if (parameterGradients) w.Line(Store(Math + ".MultiplyAdd(dv, " + Load("v", X + " + i") + ", " + Load("g", "row + i") + ")", "g", "row + i"));
+            w.Line(Store(Math + ".MultiplyAdd(" + Load("w", "row + i") + ", dv, " + Load("d", X + " + i") + ")", "d", X + " + i"));
+            w.Close();
+            if (full < fanIn)
+            {
+                w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
+                if (parameterGradients) w.Line("_gradients[row + i] += delta * _values[" + X + " + i];");
+                w.Line("_deltas[" + X + " + i] += _parameters[row + i] * delta;");
+                w.Close();
+            }
+            w.Close();
+            w.Line("return;");
+            w.Close();
+        }
+
+        /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>
+        private static string? ForwardValue(EmitContext c, LayerPlan layer)
+        {
+            switch (layer.Kind)
+            {
+                case LayerKind.ReLU: return V + ".Max(xv, " + Vec(c) + ".Zero)";
+                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
+                case LayerKind.Identity: return "xv";
+                // Double networks keep System.Math for tanh and σ: full double precision.
+                case LayerKind.Tanh: return c.Spec.IsDouble ? null : Math + ".Tanh(xv)";
+                case LayerKind.Sigmoid: return c.Spec.IsDouble ? null : Math + ".Sigmoid(xv)";
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// Writes "int start = 0;" and, when the activation has a SIMD form, a vector loop over the full vectors that
+        /// sets start past them; the scalar loop that follows runs from start.
+        /// </summary>
+        public static void ActivationForward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            w.Line("int start = 0;");
+            string? value = Activation(c, layer) ? ForwardValue(c, layer) : null;
+            if (value is null) return;
+            TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
+            int lanes = Lanes(c), full = y.Width - y.Width % lanes;
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Line(Ref(c, "v", "_values"));
+            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            w.Line(Vec(c) + " xv = " + Load("v", EmitContext.Int(x.Offset) + " + i") + ";");
+            w.Line(Store(value, "v", EmitContext.Int(y.Offset) + " + i"));
+            w.Close();
+            w.Line("start = " + EmitContext.Int(full) + ";");
+            w.Close();
+        }
+
+        /// <summary>As <see cref="ActivationForward"/>, for the gradient: δx (=|+=) δy ⊙ f'.</summary>
+        public static void ActivationBackward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            w.Line("int start = 0;");
+            if (!Activation(c, layer)) return;
+            TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
+            int lanes = Lanes(c), full = y.Width - y.Width % lanes;
+            string one = Vec(c) + ".One";
+            string gradient;
+            switch (layer.Kind)
+            {
+                case LayerKind.ReLU: gradient = V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), dy, " + Vec(c) + ".Zero)"; break;
+                case LayerKind.LeakyReLU: gradient = V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), dy, dy * " + c.Lit(layer.Spec.Parameter) + ")"; break;
+                case LayerKind.Identity: gradient = "dy"; break;
+                case LayerKind.Tanh: gradient = "dy * (" + one + " - yv * yv)"; break;
+                case LayerKind.Sigmoid: gradient = "dy * yv * (" + one + " - yv)"; break;
+                default: return;
+            }
+            bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
+            bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
+            string dx = EmitContext.Int(x.Offset) + " + i";
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            if (usesX || usesY) w.Line(Ref(c, "v", "_values"));
+            w.Line(Ref(c, "d", "_deltas"));
+            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            if (usesX) w.Line(Vec(c) + " xv = " + Load("v", EmitContext.Int(x.Offset) + " + i") + ";");
+            if (usesY) w.Line(Vec(c) + " yv = " + Load("v", EmitContext.Int(y.Offset) + " + i") + ";");
+            w.Line(Vec(c) + " dy = " + Load("d", EmitContext.Int(y.Offset) + " + i") + ";");
+            w.Line(Store(layer.AssignsInputGradient ? gradient : Load("d", dx) + " + " + gradient, "d", dx));
+            w.Close();
+            w.Line("start = " + EmitContext.Int(full) + ";");
+            w.Close();
+        }
+    }
+}

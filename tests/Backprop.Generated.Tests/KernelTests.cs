@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Intrinsics;
+using Backprop.Generated.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>The SIMD path against the scalar path on the same networks, and the accuracy of the vector activations.</summary>
+    public sealed class KernelTests
+    {
+        private const string Layers = "[Input(37)] [Dense(64)] [Tanh] [Dense(19)] [Sigmoid] [Dense(24)] [ReLU] [Dense(11)] [LeakyReLU(0.1)] [Dense(5)] [Identity] [Dense(3)] [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]";
+
+        private static readonly Lazy<Assembly> Compiled = new(() => GeneratorHarness.Build(
+            "using Backprop.Generated;\nnamespace Kernels {\n"
+            + "[Network(Precision.Single)] " + Layers + " public partial class VectorSingle { }\n"
+            + "[Network(Precision.Single, Kernel = Kernel.Scalar)] " + Layers + " public partial class ScalarSingle { }\n"
+            + "[Network(Precision.Double)] " + Layers + " public partial class VectorDouble { }\n"
+            + "[Network(Precision.Double, Kernel = Kernel.Scalar)] " + Layers + " public partial class ScalarDouble { }\n"
+            + "[Network(Precision.Single)] [Input(37)] [Dense(64, Kernel = Kernel.Scalar)] [Tanh] [Dense(3)] public partial class MixedSingle { }\n"
+            + "}\n"));
+
+        private static T Create<T>(string name) => (T)Activator.CreateInstance(Compiled.Value.GetType("Kernels." + name)!, 3)!;
+
+        private static string Source(string name)
+        {
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single" + (name.StartsWith("Scalar", StringComparison.Ordinal) ? ", Kernel = Kernel.Scalar" : "") + ")] " + Layers + " public partial class " + name + " { }\n}\n");
+            return output.Sources.Values.Single();
+        }
+
+        [Fact]
+        public void The_vector_network_has_SIMD_code_and_the_scalar_one_has_none()
+        {
+            Assert.True(Vector256.IsHardwareAccelerated, "this machine runs the SIMD path; the comparison below needs it");
+            Assert.Contains("VectorMath.MultiplyAdd", Source("VectorSingle"));
+            Assert.Contains("VectorMath.Tanh", Source("VectorSingle"));
+            Assert.DoesNotContain("Vector256", Source("ScalarSingle"));
+        }
+
+        [Fact]
+        public void Single_precision_SIMD_and_scalar_agree_through_training()
+        {
+            var vector = Create<ISupervisedNetwork<float>>("VectorSingle");
+            var scalar = Create<ISupervisedNetwork<float>>("ScalarSingle");
+            Assert.Equal(scalar.Parameters.ToArray(), vector.Parameters.ToArray());
+            var random = new Random(5);
+            float[] inputs = Enumerable.Range(0, 37 * 6).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+            float[] targets = Enumerable.Range(0, 3 * 6).Select(i => i % 3 == (i / 3) % 3 ? 1f : 0f).ToArray();
+            float[] a = new float[3], b = new float[3];
+            for (int step = 0; step < 10; step++)
+            {
+                for (int s = 0; s < 6; s++)
+                {
+                    vector.Forward(inputs.AsSpan(s * 37, 37), a);
+                    scalar.Forward(inputs.AsSpan(s * 37, 37), b);
+                    for (int k = 0; k < 3; k++) Assert.True(Math.Abs(a[k] - b[k]) <= 2e-5f * Math.Max(1, Math.Abs(b[k])), $"step {step}, sample {s}, output {k}: {a[k]} vs {b[k]}");
+                }
+                float lv = vector.TrainBatch(inputs, targets), ls = scalar.TrainBatch(inputs, targets);
+                Assert.True(Math.Abs(lv - ls) <= 2e-5f * Math.Max(1, Math.Abs(ls)), $"step {step}: loss {lv} vs {ls}");
+            }
+            float[] pv = vector.Parameters.ToArray(), ps = scalar.Parameters.ToArray();
+            for (int i = 0; i < pv.Length; i++) Assert.True(Math.Abs(pv[i] - ps[i]) <= 1e-4f * Math.Max(1, Math.Abs(ps[i])), $"parameter {i}: {pv[i]} vs {ps[i]}");
+        }
+
+        [Fact]
+        public void Double_precision_SIMD_and_scalar_agree_to_rounding()
+        {
+            var vector = Create<ISupervisedNetwork<double>>("VectorDouble");
+            var scalar = Create<ISupervisedNetwork<double>>("ScalarDouble");
+            var random = new Random(9);
+            double[] x = Enumerable.Range(0, 37).Select(_ => random.NextDouble() * 4 - 2).ToArray(), t = { 0, 1, 0 };
+            double lv = vector.Backward(x, t), ls = scalar.Backward(x, t);
+            Assert.Equal(ls, lv, 1e-12);
+            double[] gv = vector.Gradients.ToArray(), gs = scalar.Gradients.ToArray();
+            for (int i = 0; i < gv.Length; i++) Assert.True(Math.Abs(gv[i] - gs[i]) <= 1e-12 * Math.Max(1, Math.Abs(gs[i])), $"gradient {i}: {gv[i]} vs {gs[i]}");
+            double[] iv = vector.InputGradient.ToArray(), @is = scalar.InputGradient.ToArray();
+            for (int i = 0; i < iv.Length; i++) Assert.True(Math.Abs(iv[i] - @is[i]) <= 1e-12 * Math.Max(1, Math.Abs(@is[i])), $"input gradient {i}");
+        }
+
+        [Fact]
+        public void A_layer_can_opt_out_of_SIMD()
+        {
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace K { [Network] [Input(37)] [Dense(64, Kernel = Kernel.Scalar)] [Tanh] [Dense(3)] public partial class M { } }");
+            string source = output.Sources.Values.Single();
+            string layer0 = source.Substring(source.IndexOf("private void ForwardLayer0()", StringComparison.Ordinal), 600);
+            string layer2 = source.Substring(source.IndexOf("private void ForwardLayer2()", StringComparison.Ordinal), 600);
+            Assert.DoesNotContain("Vector256", layer0);
+            Assert.Contains("Vector256", layer2);
+            var mixed = Create<INetwork<float>>("MixedSingle");
+            Assert.Equal(64 * 37 + 64 + 3 * 64 + 3, mixed.ParameterCount);
+        }
+
+        private static int UlpDistance(float a, float b)
+        {
+            if (a == b) return 0;
+            int ia = BitConverter.SingleToInt32Bits(a), ib = BitConverter.SingleToInt32Bits(b);
+            if (ia < 0) ia = int.MinValue - ia;
+            if (ib < 0) ib = int.MinValue - ib;
+            return Math.Abs(ia - ib);
+        }
+
+        /// <summary>Every 61st float bit pattern in [−30, 30] (about 35 million values), against the correctly rounded result.</summary>
+        private static void Sweep(Func<Vector256<float>, Vector256<float>> vector, Func<double, double> exact, int maxUlp, string name)
+        {
+            int worst = 0;
+            float worstAt = 0;
+            var block = new float[8];
+            int filled = 0;
+            void Flush()
+            {
+                Vector256<float> result = vector(Vector256.Create(block));
+                for (int k = 0; k < filled; k++)
+                {
+                    float expected = (float)exact(block[k]);
+                    int ulps = UlpDistance(result[k], expected);
+                    if (ulps > worst)
+                    {
+                        worst = ulps;
+                        worstAt = block[k];
+                    }
+                }
+                filled = 0;
+            }
+            foreach (int sign in new[] { 1, -1 })
+            {
+                for (int bits = 0; bits <= BitConverter.SingleToInt32Bits(30f); bits += 61)
+                {
+                    block[filled++] = sign * BitConverter.Int32BitsToSingle(bits);
+                    if (filled == 8) Flush();
+                }
+            }
+            if (filled > 0) Flush();
+            Assert.True(worst <= maxUlp, $"{name}: {worst} ulp at {worstAt:R}");
+        }
+
+        [Fact]
+        public void Vector_tanh_is_within_one_ulp() => Sweep(VectorMath.Tanh, Math.Tanh, 1, "tanh");
+
+        [Fact]
+        public void Vector_sigmoid_is_within_one_ulp() => Sweep(VectorMath.Sigmoid, x => 1 / (1 + Math.Exp(-x)), 1, "sigmoid");
+
+        [Fact]
+        public void Vector_exp_is_within_one_ulp() => Sweep(VectorMath.Exp, Math.Exp, 1, "exp");
+
+        [Fact]
+        public void Vector_exp_in_double_is_accurate_to_1e_14()
+        {
+            var random = new Random(3);
+            for (int i = 0; i < 100_000; i++)
+            {
+                double x = random.NextDouble() * 1400 - 700;
+                double actual = VectorMath.Exp(Vector256.Create(x)).GetElement(0), expected = Math.Exp(x);
+                Assert.True(Math.Abs(actual - expected) <= 1e-14 * expected, $"exp({x:R}) = {actual:R}, expected {expected:R}");
+            }
+        }
+
+        [Fact]
+        public void SumEach_adds_each_vectors_lanes()
+        {
+            var rows = Enumerable.Range(0, 8).Select(r => Vector256.Create(Enumerable.Range(0, 8).Select(l => (float)(r * 10 + l)).ToArray())).ToArray();
+            Vector256<float> sums = VectorMath.SumEach(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7]);
+            for (int r = 0; r < 8; r++) Assert.Equal(80f * r + 28f, sums[r]);
+            var drows = Enumerable.Range(0, 4).Select(r => Vector256.Create(r * 10.0, r * 10.0 + 1, r * 10.0 + 2, r * 10.0 + 3)).ToArray();
+            Vector256<double> dsums = VectorMath.SumEach(drows[0], drows[1], drows[2], drows[3]);
+            for (int r = 0; r < 4; r++) Assert.Equal(40.0 * r + 6, dsums[r]);
+        }
+    }
+
+    /// <summary>
+    /// A consumer that targets netstandard2.0 (Unity, .NET Framework) gets code without System.Runtime.Intrinsics or
+    /// MathF: generated against netstandard2.0 reference assemblies and the runtime library's own sources, it compiles.
+    /// </summary>
+    public sealed class NetStandardTargetTests
+    {
+        private static string Metadata(string key) => typeof(NetStandardTargetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+        [Fact]
+        public void Generated_code_compiles_against_netstandard2_0()
+        {
+            string[] references = Metadata("NetStandardReferences").Split(';');
+            Assert.All(references, r => Assert.True(File.Exists(r), "missing reference assembly " + r));
+            var sources = Directory.GetFiles(Metadata("RuntimeLibrarySources"), "*.cs").Select(f => (Path: f, Source: File.ReadAllText(f))).ToList();
+            sources.Add(("Net.cs", "using Backprop.Generated;\nnamespace Unity {\n[Network] [Input(37)] [Dense(64)] [Tanh] [Dense(16)] [GELU] [Dense(3)] [Softmax] [CrossEntropy] [Adam(LearningRate = 0.01)] [ClipGradNorm(1.0)]\npublic partial class Net { }\n"
+                + "[Network(Precision.Double)] [Input(4, Name = \"x0\")] [Dense(4, Mask = \"xx.. ..xx x..x .xx.\")] [ELU] [Add(\"x0\")] [Concat(\"x0\")] [Dense(2)] [SumSquaredError] [RmsProp(Centered = true)]\npublic partial class Residual { }\n}\n"));
+            var parse = new CSharpParseOptions(LanguageVersion.CSharp9);
+            CSharpCompilation compilation = CSharpCompilation.Create("NetStandardConsumer",
+                sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, s.Path)),
+                references.Select(r => MetadataReference.CreateFromFile(r)),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            // System.Numerics.Vectors carries an internal System.MathF: the generator must not call it.
+            Assert.Equal(Accessibility.Internal, compilation.GetTypeByMetadataName("System.MathF")!.DeclaredAccessibility);
+            Assert.Null(compilation.GetTypeByMetadataName("Backprop.Generated.VectorMath"));
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Backprop.Generated.Generator.NetworkGenerator().AsSourceGenerator() }, parseOptions: parse);
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics);
+            Assert.Empty(generatorDiagnostics);
+            string generated = string.Join("\n", output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).Select(t => t.ToString()));
+            Assert.Contains("partial class Net", generated);
+            Assert.DoesNotContain("Vector256", generated);
+            Assert.DoesNotContain("MathF", generated);
+            var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+            using var stream = new MemoryStream();
+            Assert.True(output.Emit(stream).Success);
+        }
+    }
+}
