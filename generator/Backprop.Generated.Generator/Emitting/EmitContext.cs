@@ -14,6 +14,19 @@ namespace Backprop.Generated.Generator
         }
 
         public NetworkSpec Spec { get; }
+
+        /// <summary>Whether the network asked for scalar code throughout ([Network(Kernel = Kernel.Scalar)] marks every layer).</summary>
+        public bool ScalarNetwork
+        {
+            get
+            {
+                foreach (LayerSpec layer in Spec.Layers)
+                {
+                    if (!layer.Scalar) return false;
+                }
+                return true;
+            }
+        }
         public NetworkPlan Plan { get; }
         public TargetInfo Target { get; }
 

@@ -35,10 +35,6 @@ namespace Backprop.Generated.Generator
             }
         }
 
-        /// <summary>Declares a span over the <paramref name="index"/>-th state array (0-based) inside _optimizerState.</summary>
-        private static string StateSpan(EmitContext c, string name, int index)
-            => EmitContext.Span + "<" + c.T + "> " + name + " = " + "new " + EmitContext.Span + "<" + c.T + ">(_optimizerState, " + (index == 0 ? "0" : EmitContext.Int(index) + " * ParameterCount") + ", ParameterCount);";
-
         public static void EmitStep(SourceWriter w, EmitContext c)
         {
             OptimizerSpec o = c.Spec.Optimizer!;
@@ -52,21 +48,19 @@ namespace Backprop.Generated.Generator
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">No sample has been accumulated since the last step.</exception>");
             w.Open("public void Step()");
             w.Line("if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException(\"Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.\");");
-            w.Line(T + "[] p = _parameters;");
-            w.Line(T + "[] g = _gradients;");
             if (mean)
             {
                 w.Line("// The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.");
                 w.Line(T + " scale = " + one + " / _accumulatedSamples;");
-                w.Line("for (int i = 0; i < ParameterCount; i++) g[i] *= scale;");
+                EmitUpdate(w, c, new Update().Array("g", "_gradients").Line("g[i] *= scale;"));
             }
             if (c.Spec.ClipGradNorm > 0)
             {
                 w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
                 w.Line("double squares = 0;");
-                w.Line("for (int i = 0; i < ParameterCount; i++) squares += " + (c.Spec.IsDouble ? "" : "(double)") + "g[i] * g[i];");
+                w.Line("for (int i = 0; i < ParameterCount; i++) squares += " + (c.Spec.IsDouble ? "" : "(double)") + "_gradients[i] * _gradients[i];");
                 w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (global::System.Math.Sqrt(squares) + 1e-6);");
-                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) g[i] *= " + Cast(c) + "clip;");
+                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) _gradients[i] *= " + Cast(c) + "clip;");
             }
             switch (o.Kind)
             {
@@ -89,6 +83,100 @@ namespace Backprop.Generated.Generator
 
         private static string Cast(EmitContext c) => c.Spec.IsDouble ? "" : "(float)";
 
+        /// <summary>
+        /// An element-wise update: the arrays it touches (name, backing field, which state block) and statements over
+        /// <c>name[i]</c>, with <c>SQRT(…)</c> for a square root and <c>T</c> for the element type. Rendered twice: as a
+        /// Vector256 loop over whole vectors (when the target has SIMD), and as the scalar loop that finishes the rest.
+        /// </summary>
+        private sealed class Update
+        {
+            public System.Collections.Generic.List<(string Name, string Field, int Block)> Arrays { get; } = new System.Collections.Generic.List<(string, string, int)>();
+            public System.Collections.Generic.List<string> Body { get; } = new System.Collections.Generic.List<string>();
+
+            public Update Array(string name, string field, int block = 0)
+            {
+                Arrays.Add((name, field, block));
+                return this;
+            }
+
+            public Update Line(string statement)
+            {
+                Body.Add(statement);
+                return this;
+            }
+        }
+
+        private static void EmitUpdate(SourceWriter w, EmitContext c, Update update)
+        {
+            string T = c.T;
+            bool vector = c.Target.HasVectorMath && !c.ScalarNetwork;
+            w.Open();
+            w.Line("int i = 0;");
+            if (vector)
+            {
+                const string V = "global::System.Runtime.Intrinsics.Vector256";
+                string vec = V + "<" + T + ">";
+                int lanes = VectorEmitter.Lanes(c);
+                w.Open("if (" + V + ".IsHardwareAccelerated)");
+                foreach (var (name, field, block) in update.Arrays)
+                {
+                    string data = "global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(" + field + ")";
+                    w.Line("ref " + T + " " + name + "Ref = ref " + (block == 0 ? data : "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + data + ", " + EmitContext.Int(block) + " * ParameterCount)") + ";");
+                }
+                w.Open("for (; i <= ParameterCount - " + EmitContext.Int(lanes) + "; i += " + EmitContext.Int(lanes) + ")");
+                foreach (var (name, _, _) in update.Arrays) w.Line(vec + " " + name + "V = " + V + ".LoadUnsafe(ref " + name + "Ref, (nuint)i);");
+                var written = new System.Collections.Generic.HashSet<string>();
+                foreach (string statement in update.Body)
+                {
+                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", V + ".Sqrt(").Replace("CONST(", V + ".Create(");
+                    foreach (var (name, _, _) in update.Arrays)
+                    {
+                        if (line.StartsWith(name + "[i] ", System.StringComparison.Ordinal)) written.Add(name);
+                        line = line.Replace(name + "[i]", name + "V");
+                    }
+                    w.Line(line);
+                }
+                foreach (var (name, _, _) in update.Arrays)
+                {
+                    if (written.Contains(name)) w.Line(V + ".StoreUnsafe(" + name + "V, ref " + name + "Ref, (nuint)i);");
+                }
+                w.Close();
+                w.Close();
+            }
+            foreach (var (name, field, block) in update.Arrays)
+            {
+                w.Line(block == 0
+                    ? T + "[] " + name + " = " + field + ";"
+                    : EmitContext.Span + "<" + T + "> " + name + " = new " + EmitContext.Span + "<" + T + ">(" + field + ", " + EmitContext.Int(block) + " * ParameterCount, ParameterCount);");
+            }
+            w.Open("for (; i < ParameterCount; i++)");
+            foreach (string statement in update.Body)
+            {
+                string line = statement.Replace("T ", T + " ").Replace("CONST(", "(");
+                int at;
+                while ((at = line.IndexOf("SQRT(", System.StringComparison.Ordinal)) >= 0)
+                {
+                    int depth = 0, close = at + 4;
+                    for (; close < line.Length; close++)
+                    {
+                        if (line[close] == '(') depth++;
+                        else if (line[close] == ')' && --depth == 0) break;
+                    }
+                    line = line.Substring(0, at) + c.Sqrt(line.Substring(at + 5, close - at - 5)) + line.Substring(close + 1);
+                }
+                w.Line(line);
+            }
+            w.Close();
+            w.Close();
+        }
+
+        private static Update Arrays(OptimizerSpec o, params string[] state)
+        {
+            var update = new Update().Array("p", "_parameters").Array("g", "_gradients");
+            for (int k = 0; k < state.Length; k++) update.Array(state[k], "_optimizerState", k);
+            return update;
+        }
+
         private static void Sgd(SourceWriter w, EmitContext c, OptimizerSpec o)
         {
             string T = c.T;
@@ -97,20 +185,18 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
                 string gradient = DecayedGradient(c, o);
-                w.Line("for (int i = 0; i < ParameterCount; i++) p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
+                EmitUpdate(w, c, Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";"));
                 return;
             }
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
                 + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
-            w.Line(StateSpan(c, "v", 0));
             w.Line("bool first = _stepCount == 0;");
-            w.Open("for (int i = 0; i < ParameterCount; i++)");
-            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
-            w.Line(T + " buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";");
-            w.Line("v[i] = buffer;");
-            w.Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
-            w.Close();
+            EmitUpdate(w, c, Arrays(o, "v")
+                .Line("T grad = " + DecayedGradient(c, o) + ";")
+                .Line("T buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";")
+                .Line("v[i] = buffer;")
+                .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;"));
         }
 
         private static void Adam(SourceWriter w, EmitContext c, OptimizerSpec o)
@@ -122,21 +208,19 @@ namespace Backprop.Generated.Generator
             else w.Line("// Adam:");
             w.Line("// m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
             w.Line("// with β1 = " + EmitContext.Number(o.Beta1) + ", β2 = " + EmitContext.Number(o.Beta2) + ", ε = " + EmitContext.Number(o.Epsilon) + "; t counts steps from 1.");
-            w.Line(StateSpan(c, "m", 0));
-            w.Line(StateSpan(c, "v", 1));
             w.Line("double t = _stepCount + 1;");
             w.Line("// η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them");
             w.Line(T + " stepSize = " + Cast(c) + "(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
             w.Line(T + " correction2 = " + Cast(c) + "global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
             if (adamW) w.Line(T + " decay = " + Cast(c) + "(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
-            w.Open("for (int i = 0; i < ParameterCount; i++)");
-            if (adamW) w.Line("p[i] *= decay;");
-            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
-            w.Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + grad * " + OneMinus(c, o.Beta1) + ";");
-            w.Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;");
-            w.Line(T + " denominator = " + c.Sqrt("v[i]") + " / correction2 + " + c.Lit(o.Epsilon) + ";");
-            w.Line("p[i] -= stepSize * (m[i] / denominator);");
-            w.Close();
+            Update update = Arrays(o, "m", "v");
+            if (adamW) update.Line("p[i] *= decay;");
+            update.Line("T grad = " + DecayedGradient(c, o) + ";")
+                .Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + grad * " + OneMinus(c, o.Beta1) + ";")
+                .Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;")
+                .Line("T denominator = SQRT(v[i]) / correction2 + CONST(" + c.Lit(o.Epsilon) + ");")
+                .Line("p[i] -= stepSize * (m[i] / denominator);");
+            EmitUpdate(w, c, update);
         }
 
         private static void RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o)
@@ -147,32 +231,24 @@ namespace Backprop.Generated.Generator
                 + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/denominator;  θ ← θ − η·b" : "θ ← θ − η·g/denominator"));
             if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
             w.Line(T + " lr = " + Cast(c) + "_learningRate;");
-            w.Line(StateSpan(c, "s", 0));
-            int next = 1;
-            if (o.Centered) w.Line(StateSpan(c, "mean", next++));
-            if (o.Momentum > 0) w.Line(StateSpan(c, "b", next));
-            w.Open("for (int i = 0; i < ParameterCount; i++)");
-            w.Line(T + " grad = " + DecayedGradient(c, o) + ";");
-            w.Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + OneMinus(c, o.Alpha) + " * grad * grad;");
+            var state = new System.Collections.Generic.List<string> { "s" };
+            if (o.Centered) state.Add("mean");
+            if (o.Momentum > 0) state.Add("b");
+            Update update = Arrays(o, state.ToArray())
+                .Line("T grad = " + DecayedGradient(c, o) + ";")
+                .Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + OneMinus(c, o.Alpha) + " * grad * grad;");
             if (o.Centered)
             {
-                w.Line("mean[i] = mean[i] * " + c.Lit(o.Alpha) + " + grad * " + OneMinus(c, o.Alpha) + ";");
-                w.Line(T + " denominator = " + c.Sqrt("s[i] - mean[i] * mean[i]") + " + " + c.Lit(o.Epsilon) + ";");
+                update.Line("mean[i] = mean[i] * " + c.Lit(o.Alpha) + " + grad * " + OneMinus(c, o.Alpha) + ";")
+                    .Line("T denominator = SQRT(s[i] - mean[i] * mean[i]) + CONST(" + c.Lit(o.Epsilon) + ");");
             }
             else
             {
-                w.Line(T + " denominator = " + c.Sqrt("s[i]") + " + " + c.Lit(o.Epsilon) + ";");
+                update.Line("T denominator = SQRT(s[i]) + CONST(" + c.Lit(o.Epsilon) + ");");
             }
-            if (o.Momentum > 0)
-            {
-                w.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + grad / denominator;");
-                w.Line("p[i] -= lr * b[i];");
-            }
-            else
-            {
-                w.Line("p[i] -= lr * (grad / denominator);");
-            }
-            w.Close();
+            if (o.Momentum > 0) update.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + grad / denominator;").Line("p[i] -= lr * b[i];");
+            else update.Line("p[i] -= lr * (grad / denominator);");
+            EmitUpdate(w, c, update);
         }
 
         private static string Summary(OptimizerSpec o)

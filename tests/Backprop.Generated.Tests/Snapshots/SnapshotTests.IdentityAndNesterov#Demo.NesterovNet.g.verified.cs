@@ -248,22 +248,60 @@ namespace Demo
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            double[] p = _parameters;
-            double[] g = _gradients;
             // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
             double scale = 1.0 / _accumulatedSamples;
-            for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
+            {
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                    for (; i <= ParameterCount - 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        gV *= scale;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
+                    }
+                }
+                double[] g = _gradients;
+                for (; i < ParameterCount; i++)
+                {
+                    g[i] *= scale;
+                }
+            }
             double lr = _learningRate;
             // Momentum μ = 0.9, weight decay λ = 0.0001 (g ← g + λ·θ first):
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·(g + μ·v)  (Nesterov)
-            global::System.Span<double> v = new global::System.Span<double>(_optimizerState, 0, ParameterCount);
             bool first = _stepCount == 0;
-            for (int i = 0; i < ParameterCount; i++)
             {
-                double grad = g[i] + 0.0001 * p[i];
-                double buffer = first ? grad : 0.9 * v[i] + grad;
-                v[i] = buffer;
-                p[i] -= lr * (grad + 0.9 * buffer);
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                    ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                    ref double vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
+                    for (; i <= ParameterCount - 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV + 0.0001 * pV;
+                        global::System.Runtime.Intrinsics.Vector256<double> buffer = first ? grad : 0.9 * vV + grad;
+                        vV = buffer;
+                        pV -= lr * (grad + 0.9 * buffer);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                    }
+                }
+                double[] p = _parameters;
+                double[] g = _gradients;
+                double[] v = _optimizerState;
+                for (; i < ParameterCount; i++)
+                {
+                    double grad = g[i] + 0.0001 * p[i];
+                    double buffer = first ? grad : 0.9 * v[i] + grad;
+                    v[i] = buffer;
+                    p[i] -= lr * (grad + 0.9 * buffer);
+                }
             }
             _stepCount++;
             ZeroGradients();

@@ -248,22 +248,60 @@ namespace Demo
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            float[] p = _parameters;
-            float[] g = _gradients;
             // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
             float scale = 1f / _accumulatedSamples;
-            for (int i = 0; i < ParameterCount; i++) g[i] *= scale;
+            {
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                    for (; i <= ParameterCount - 8; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        gV *= scale;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
+                    }
+                }
+                float[] g = _gradients;
+                for (; i < ParameterCount; i++)
+                {
+                    g[i] *= scale;
+                }
+            }
             float lr = (float)_learningRate;
             // Momentum μ = 0.9:
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·v
-            global::System.Span<float> v = new global::System.Span<float>(_optimizerState, 0, ParameterCount);
             bool first = _stepCount == 0;
-            for (int i = 0; i < ParameterCount; i++)
             {
-                float grad = g[i];
-                float buffer = first ? grad : 0.9f * v[i] + grad;
-                v[i] = buffer;
-                p[i] -= lr * buffer;
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                    ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                    ref float vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
+                    for (; i <= ParameterCount - 8; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
+                        global::System.Runtime.Intrinsics.Vector256<float> buffer = first ? grad : 0.9f * vV + grad;
+                        vV = buffer;
+                        pV -= lr * buffer;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                    }
+                }
+                float[] p = _parameters;
+                float[] g = _gradients;
+                float[] v = _optimizerState;
+                for (; i < ParameterCount; i++)
+                {
+                    float grad = g[i];
+                    float buffer = first ? grad : 0.9f * v[i] + grad;
+                    v[i] = buffer;
+                    p[i] -= lr * buffer;
+                }
             }
             _stepCount++;
             ZeroGradients();

@@ -261,11 +261,29 @@ namespace Demo
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            float[] p = _parameters;
-            float[] g = _gradients;
             float lr = (float)_learningRate;
             // θ ← θ − η·g
-            for (int i = 0; i < ParameterCount; i++) p[i] -= lr * g[i];
+            {
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                    ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                    for (; i <= ParameterCount - 8; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        pV -= lr * gV;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                    }
+                }
+                float[] p = _parameters;
+                float[] g = _gradients;
+                for (; i < ParameterCount; i++)
+                {
+                    p[i] -= lr * g[i];
+                }
+            }
             _stepCount++;
             ZeroGradients();
         }
