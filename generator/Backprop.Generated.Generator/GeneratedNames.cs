@@ -13,13 +13,13 @@ namespace Backprop.Generated.Generator
             "InputSize", "OutputSize", "ParameterCount", "ValueCount", "Parameters", "Gradients", "InputGradient",
             "AccumulatedSamples", "Forward", "Backward", "BackwardFromOutputGradient", "Loss", "LossIsMean", "Step",
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
-            "ForwardFlops", "TrainingFlops", "CheckLength", "BackwardUnchecked", "Architecture", "RunForward", "RunBackward", "ComputeLoss",
+            "ForwardFlops", "TrainingFlops", "CheckLength", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "Architecture", "RunForward", "RunBackward", "ComputeLoss",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
             "_optimizerState", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState", "ValueCount",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>
-        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer" };
+        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer", "ForwardTile", "BackwardTile" };
 
         public static bool IsReserved(string name)
         {

@@ -43,6 +43,13 @@ namespace Backprop.Generated
         void Forward(ReadOnlySpan<T> input, Span<T> output);
 
         /// <summary>
+        /// Computes the outputs of many samples (laid out one after another) at once: a tile of samples goes through each
+        /// layer together, so each weight is read once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
+
+        /// <summary>
         /// Runs one sample forward, then backward from the given gradient of the outputs: adds ∂(g·y)/∂θ to
         /// <see cref="Gradients"/> and sets <see cref="InputGradient"/>.
         /// </summary>

@@ -87,8 +87,8 @@ namespace Backprop.Generated.Tests
         {
             GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace K { [Network] [Input(37)] [Dense(64, Kernel = Kernel.Scalar)] [Tanh] [Dense(3)] public partial class M { } }");
             string source = output.Sources.Values.Single();
-            string layer0 = source.Substring(source.IndexOf("private void ForwardLayer0()", StringComparison.Ordinal), 600);
-            string layer2 = source.Substring(source.IndexOf("private void ForwardLayer2()", StringComparison.Ordinal), 600);
+            string layer0 = source.Substring(source.IndexOf("private void ForwardLayer0(", StringComparison.Ordinal), 600);
+            string layer2 = source.Substring(source.IndexOf("private void ForwardLayer2(", StringComparison.Ordinal), 600);
             Assert.DoesNotContain("Vector256", layer0);
             Assert.Contains("Vector256", layer2);
             var mixed = Create<INetwork<float>>("MixedSingle");
@@ -206,6 +206,82 @@ namespace Backprop.Generated.Tests
             Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
             using var stream = new MemoryStream();
             Assert.True(output.Emit(stream).Success);
+        }
+    }
+}
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>The batched paths (tiles of samples through each layer) against the one-sample path.</summary>
+    public sealed class BatchTests
+    {
+        private static readonly Lazy<System.Reflection.Assembly> Compiled = new(() => GeneratorHarness.Build(
+            "using Backprop.Generated;\nnamespace Batches {\n"
+            + "[Network(Precision.Single)] [Input(37)] [Dense(64)] [Tanh] [Dense(19)] [ReLU] [Dense(3)] [SoftmaxCrossEntropy] [Sgd(LearningRate = 0.05, Momentum = 0.9)] public partial class Single { }\n"
+            + "[Network(Precision.Double)] [Input(37)] [Dense(64)] [Tanh] [Dense(19, Name = \"h\")] [ReLU] [Add(\"h\")] [Dense(3)] [Softmax] [CrossEntropy] [Adam(LearningRate = 0.01)] public partial class Double { }\n"
+            + "}\n"));
+
+        private static T Create<T>(string name) => (T)Activator.CreateInstance(Compiled.Value.GetType("Batches." + name)!, 7)!;
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        [InlineData(11)]
+        public void ForwardBatch_equals_Forward_per_sample(int count)
+        {
+            var net = Create<INetwork<float>>("Single");
+            var random = new Random(count);
+            float[] inputs = Enumerable.Range(0, 37 * count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            float[] batch = new float[3 * count], one = new float[3];
+            net.ForwardBatch(inputs, batch);
+            for (int s = 0; s < count; s++)
+            {
+                net.Forward(inputs.AsSpan(s * 37, 37), one);
+                for (int k = 0; k < 3; k++) Assert.True(Math.Abs(batch[s * 3 + k] - one[k]) <= 1e-5f * Math.Max(1, Math.Abs(one[k])), $"sample {s}, output {k}: {batch[s * 3 + k]} vs {one[k]}");
+            }
+            var ex = Assert.Throws<ArgumentException>(() => net.ForwardBatch(inputs, new float[3 * count + 1]));
+            Assert.Equal("outputs", ex.ParamName);
+        }
+
+        [Fact]
+        public void TrainBatch_in_tiles_equals_backward_per_sample_in_double()
+        {
+            var tiled = Create<ISupervisedNetwork<double>>("Double");
+            var single = Create<ISupervisedNetwork<double>>("Double");
+            var random = new Random(3);
+            const int count = 10;   // two tiles of 4 and two single samples
+            double[] inputs = Enumerable.Range(0, 37 * count).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            double[] targets = Enumerable.Range(0, 3 * count).Select(i => i % 3 == (i / 3) % 3 ? 1.0 : 0.0).ToArray();
+            for (int step = 0; step < 5; step++)
+            {
+                double batchLoss = tiled.TrainBatch(inputs, targets);
+                double total = 0;
+                for (int s = 0; s < count; s++) total += single.Backward(inputs.AsSpan(s * 37, 37), targets.AsSpan(s * 3, 3));
+                single.Step();
+                Assert.True(Math.Abs(batchLoss - total / count) <= 1e-12, $"step {step}: {batchLoss} vs {total / count}");
+                double[] a = tiled.Parameters.ToArray(), b = single.Parameters.ToArray();
+                for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-12 * Math.Max(1, Math.Abs(b[i])), $"step {step}, parameter {i}");
+            }
+        }
+
+        [Fact]
+        public void Batched_paths_allocate_nothing()
+        {
+            var net = Create<ISupervisedNetwork<float>>("Single");
+            float[] inputs = new float[37 * 32], targets = new float[3 * 32], outputs = new float[3 * 32];
+            for (int s = 0; s < 32; s++) targets[s * 3 + s % 3] = 1;
+            for (int i = 0; i < 50; i++)
+            {
+                net.ForwardBatch(inputs, outputs);
+                net.TrainBatch(inputs, targets);
+            }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                net.ForwardBatch(inputs, outputs);
+                net.TrainBatch(inputs, targets);
+            }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
     }
 }

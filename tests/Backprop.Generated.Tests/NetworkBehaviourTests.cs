@@ -84,6 +84,7 @@ namespace Backprop.Generated.Tests
             float total = 0;
             for (int s = 0; s < 3; s++) total += b.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 3, 3));
             b.Step();
+            // Three samples are less than a tile, so TrainBatch takes the one-sample path: the same arithmetic exactly.
             Assert.Equal(total / 3, loss);
             Assert.Equal(b.Parameters.ToArray(), a.Parameters.ToArray());
             Assert.Equal(0, a.AccumulatedSamples);

@@ -76,13 +76,23 @@ namespace Backprop.Generated.Generator
         public string SpanOf(string array, int offset, int length, bool readOnly)
             => "new " + (readOnly ? ReadOnlySpan : Span) + "<" + T + ">(" + array + ", " + Int(offset) + ", " + Int(length) + ")";
 
+        /// <summary>
+        /// An offset into the per-sample buffers for the sample being processed: "at + 4". Every per-layer method takes
+        /// at, where its sample's values start: 0 for one sample; s·ValueCount for sample s of a tile.
+        /// </summary>
+        public static string At(int offset) => "at + " + Int(offset);
+
+        /// <summary>A span over a tensor in the per-sample buffers, at the current sample: "new Span&lt;float&gt;(_values, at + 4, 16)".</summary>
+        public string SpanAt(string array, int offset, int length, bool readOnly)
+            => "new " + (readOnly ? ReadOnlySpan : Span) + "<" + T + ">(" + array + ", " + At(offset) + ", " + Int(length) + ")";
+
         /// <summary>Declares a local span over a tensor's values: "ReadOnlySpan&lt;float&gt; x = ...;".</summary>
         public string ValuesLocal(TensorPlan tensor, bool readOnly)
-            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.Local + " = " + SpanOf("_values", tensor.Offset, tensor.Width, readOnly) + ";";
+            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.Local + " = " + SpanAt("_values", tensor.Offset, tensor.Width, readOnly) + ";";
 
         /// <summary>Declares a local span over a tensor's gradient: "Span&lt;float&gt; dz0 = ...;".</summary>
         public string DeltasLocal(TensorPlan tensor, bool readOnly)
-            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.DeltaLocal + " = " + SpanOf("_deltas", tensor.Offset, tensor.Width, readOnly) + ";";
+            => (readOnly ? ReadOnlySpan : Span) + "<" + T + "> " + tensor.DeltaLocal + " = " + SpanAt("_deltas", tensor.Offset, tensor.Width, readOnly) + ";";
 
         public TensorPlan Tensor(int index) => Plan.Tensors[index];
 

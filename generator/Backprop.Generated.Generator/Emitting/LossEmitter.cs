@@ -18,8 +18,8 @@ namespace Backprop.Generated.Generator
             string op = fused is null || fused.AssignsInputGradient ? " = " : " += ";
             string dz = gradientTarget.DeltaLocal;
 
-            w.Line("/// <summary>The loss of the sample in the values buffer; with <paramref name=\"withGradient\"/>, also its gradient.</summary>");
-            w.Open("private " + c.T + " ComputeLoss(" + EmitContext.ReadOnlySpan + "<" + c.T + "> target, bool withGradient)");
+            w.Line("/// <summary>The loss of the sample at <paramref name=\"at\"/> in the values buffer; with <paramref name=\"withGradient\"/>, also its gradient.</summary>");
+            w.Open("private " + c.T + " ComputeLoss(" + EmitContext.ReadOnlySpan + "<" + c.T + "> target, bool withGradient, int at)");
             w.Line(c.ValuesLocal(y, true));
             w.Line(c.DeltasLocal(gradientTarget, false));
             string zero = c.Lit(0), one = c.Lit(1);

@@ -39,7 +39,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line();
-                w.Open("private void ForwardLayer" + EmitContext.Int(layer.Index) + "()");
+                w.Open("private void ForwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Forward(w, c, layer);
                 else ElementwiseEmitter.Forward(w, c, layer);
                 w.Close();
@@ -48,7 +48,7 @@ namespace Backprop.Generated.Generator
             {
                 LayerPlan layer = plan.Layers[i];
                 w.Line();
-                w.Open("private void BackwardLayer" + EmitContext.Int(layer.Index) + "()");
+                w.Open("private void BackwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Backward(w, c, layer);
                 else ElementwiseEmitter.Backward(w, c, layer);
                 w.Close();
@@ -58,9 +58,23 @@ namespace Backprop.Generated.Generator
                 if (layer.Kind != LayerKind.Dense) continue;
                 w.Line();
                 w.Line("// Layer " + EmitContext.Int(layer.Index) + "'s backward without parameter gradients, for InputJacobian.");
-                w.Open("private void InputGradientLayer" + EmitContext.Int(layer.Index) + "()");
+                w.Open("private void InputGradientLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 DenseEmitter.Backward(w, c, layer, parameterGradients: false);
                 w.Close();
+            }
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                w.Line();
+                TileEmitter.Forward(w, c, layer);
+            }
+            if (spec.Loss != LossKind.None)
+            {
+                for (int i = plan.Layers.Count - 1; i >= 0; i--)
+                {
+                    if (plan.FusedLayer?.Index == i) continue;
+                    w.Line();
+                    TileEmitter.Backward(w, c, plan.Layers[i]);
+                }
             }
             w.Line();
             w.Open("private static void CheckLength(int actual, int expected, string name, string what)");
@@ -106,6 +120,8 @@ namespace Backprop.Generated.Generator
             w.Line("public const string MermaidDiagram = " + ArchitectureEmitter.Literal(ArchitectureEmitter.Mermaid(c)) + ";");
             w.Line("/// <summary>The values one sample needs: the input and every layer's output.</summary>");
             w.Line("private const int ValueCount = " + EmitContext.Int(plan.ValueCount) + ";");
+            w.Line("/// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>");
+            w.Line("private const int Tile = " + EmitContext.Int(TileEmitter.Tile) + ";");
             w.Line();
         }
 
@@ -114,9 +130,10 @@ namespace Backprop.Generated.Generator
             string T = c.T;
             w.Line("private readonly " + T + "[] _parameters = new " + T + "[ParameterCount];");
             w.Line("private readonly " + T + "[] _gradients = new " + T + "[ParameterCount];");
-            w.Line("// Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.");
-            w.Line("private readonly " + T + "[] _values = new " + T + "[ValueCount];");
-            w.Line("private readonly " + T + "[] _deltas = new " + T + "[ValueCount];");
+            w.Line("// Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;");
+            w.Line("// one block of ValueCount per sample of a tile. A single sample uses the first block.");
+            w.Line("private readonly " + T + "[] _values = new " + T + "[Tile * ValueCount];");
+            w.Line("private readonly " + T + "[] _deltas = new " + T + "[Tile * ValueCount];");
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
             {
@@ -249,6 +266,27 @@ namespace Backprop.Generated.Generator
             w.Close();
             w.Line();
 
+            w.Line("/// <summary>");
+            w.Line("/// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of " + EmitContext.Int(TileEmitter.Tile) + " samples go");
+            w.Line("/// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
+            w.Open("public void ForwardBatch(" + readOnlySpan + " inputs, " + span + " outputs)");
+            w.Line("int count = inputs.Length / InputSize;");
+            w.Line("if (inputs.Length != count * InputSize) throw new global::System.ArgumentException(\"inputs has length \" + inputs.Length + \", which is not a multiple of InputSize (\" + InputSize + \").\", nameof(inputs));");
+            w.Line("if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException(\"outputs has length \" + outputs.Length + \", but \" + count + \" samples need \" + count * OutputSize + \" (samples × OutputSize).\", nameof(outputs));");
+            w.Line("int s = 0;");
+            w.Open("for (; s + Tile <= count; s += Tile)");
+            w.Line("RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));");
+            w.Line("for (int k = 0; k < Tile; k++) new " + readOnlySpan + "(_values, k * ValueCount + " + EmitContext.Int(plan.OutputTensor.Offset) + ", OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));");
+            w.Close();
+            w.Open("for (; s < count; s++)");
+            w.Line("RunForward(inputs.Slice(s * InputSize, InputSize));");
+            w.Line(output + ".CopyTo(outputs.Slice(s * OutputSize, OutputSize));");
+            w.Close();
+            w.Close();
+            w.Line();
+
             w.Line("/// <summary>Runs one sample forward, then backward from <paramref name=\"outputGradient\"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref=\"Gradients\"/> and sets <see cref=\"InputGradient\"/>.</summary>");
             w.Line(lengthException);
             w.Open("public void BackwardFromOutputGradient(" + readOnlySpan + " input, " + readOnlySpan + " outputGradient)");
@@ -256,7 +294,7 @@ namespace Backprop.Generated.Generator
             w.Line("CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), \"OutputSize\");");
             w.Line("RunForward(input);");
             w.Line("outputGradient.CopyTo(" + c.SpanOf("_deltas", plan.OutputTensor.Offset, plan.OutputSize, false) + ");");
-            for (int i = plan.Layers.Count - 1; i >= 0; i--) w.Line("BackwardLayer" + EmitContext.Int(i) + "();");
+            for (int i = plan.Layers.Count - 1; i >= 0; i--) w.Line("BackwardLayer" + EmitContext.Int(i) + "(0);");
             w.Line("_accumulatedSamples++;");
             w.Close();
             w.Line();
@@ -277,7 +315,7 @@ namespace Backprop.Generated.Generator
             w.Line("outputDelta[k] = " + c.Lit(1) + ";");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
-                w.Line((plan.Layers[i].Kind == LayerKind.Dense ? "InputGradientLayer" : "BackwardLayer") + EmitContext.Int(i) + "();");
+                w.Line((plan.Layers[i].Kind == LayerKind.Dense ? "InputGradientLayer" : "BackwardLayer") + EmitContext.Int(i) + "(0);");
             }
             w.Line(c.SpanOf("_deltas", 0, plan.InputSize, true) + ".CopyTo(jacobian.Slice(k * InputSize, InputSize));");
             w.Close();
@@ -302,7 +340,7 @@ namespace Backprop.Generated.Generator
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
             w.Line("CheckLength(target.Length, OutputSize, nameof(target), \"OutputSize\");");
             w.Line("RunForward(input);");
-            w.Line("return ComputeLoss(target, withGradient: false);");
+            w.Line("return ComputeLoss(target, withGradient: false, at: 0);");
             w.Close();
             w.Line();
             w.Line("/// <summary>");
@@ -320,7 +358,8 @@ namespace Backprop.Generated.Generator
             if (c.Spec.Optimizer == null) return;
             w.Line("/// <summary>");
             w.Line("/// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after");
-            w.Line("/// sample), then takes one <see cref=\"Step\"/>. Returns the batch loss (" + (mean ? "the mean" : "the sum") + " over the samples) before the step.");
+            w.Line("/// sample), then takes one <see cref=\"Step\"/>. Tiles of " + EmitContext.Int(TileEmitter.Tile) + " samples go through each layer together; the gradient with");
+            w.Line("/// respect to the network input is not computed for them, so <see cref=\"InputGradient\"/> is not defined afterwards. Returns the batch loss (" + (mean ? "the mean" : "the sum") + " over the samples) before the step.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Gradients were already accumulated and not yet stepped or cleared.</exception>");
@@ -330,7 +369,9 @@ namespace Backprop.Generated.Generator
             w.Line("if (targets.Length != count * OutputSize) throw new global::System.ArgumentException(\"targets has length \" + targets.Length + \", but \" + count + \" samples need \" + count * OutputSize + \" (samples × OutputSize).\", nameof(targets));");
             w.Line("if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException(\"TrainBatch starts from cleared gradients, but \" + _accumulatedSamples + \" samples are accumulated: call Step or ZeroGradients first.\");");
             w.Line(T + " total = " + c.Lit(0) + ";");
-            w.Line("for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));");
+            w.Line("int s = 0;");
+            w.Line("for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));");
+            w.Line("for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));");
             w.Line("Step();");
             w.Line(mean ? "return total / count;" : "return total;");
             w.Close();
@@ -344,21 +385,41 @@ namespace Backprop.Generated.Generator
             w.Line("// Forward: the input is copied into the values buffer, then each layer reads the tensors before it.");
             w.Open("private void RunForward(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input)");
             w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");
-            foreach (LayerPlan layer in plan.Layers) w.Line("ForwardLayer" + EmitContext.Int(layer.Index) + "();");
+            foreach (LayerPlan layer in plan.Layers) w.Line("ForwardLayer" + EmitContext.Int(layer.Index) + "(0);");
+            w.Close();
+            w.Line();
+            w.Line("// Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.");
+            w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs)");
+            w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
+            foreach (LayerPlan layer in plan.Layers) w.Line("ForwardTile" + EmitContext.Int(layer.Index) + "();");
             w.Close();
             if (c.Spec.Loss == LossKind.None) return;
             w.Line();
             w.Line("// Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.");
             w.Open("private " + c.T + " BackwardUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target)");
             w.Line("RunForward(input);");
-            w.Line(c.T + " loss = ComputeLoss(target, withGradient: true);");
+            w.Line(c.T + " loss = ComputeLoss(target, withGradient: true, at: 0);");
             LayerPlan? fused = plan.FusedLayer;
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
-                else w.Line("BackwardLayer" + EmitContext.Int(i) + "();");
+                else w.Line("BackwardLayer" + EmitContext.Int(i) + "(0);");
             }
             w.Line("_accumulatedSamples++;");
+            w.Line("return loss;");
+            w.Close();
+            w.Line();
+            w.Line("// Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.");
+            w.Open("private " + c.T + " BackwardTileUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets)");
+            w.Line("RunForwardTile(inputs);");
+            w.Line(c.T + " loss = " + c.Lit(0) + ";");
+            w.Line("for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);");
+            for (int i = plan.Layers.Count - 1; i >= 0; i--)
+            {
+                if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
+                else w.Line("BackwardTile" + EmitContext.Int(i) + "();");
+            }
+            w.Line("_accumulatedSamples += Tile;");
             w.Line("return loss;");
             w.Close();
         }

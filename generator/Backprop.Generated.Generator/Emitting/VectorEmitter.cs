@@ -51,7 +51,7 @@ namespace Backprop.Generated.Generator
         {
             int lanes = Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
-            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.Int(x.Offset), Z = EmitContext.Int(z.Offset);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             w.Open("if (" + V + ".IsHardwareAccelerated)");
             w.Line("// SIMD: " + EmitContext.Int(lanes) + " rows of W at a time, " + EmitContext.Int(lanes) + " inputs per FMA; each row's lanes summed at the end.");
             w.Line(Ref(c, "w", "_parameters"));
@@ -104,7 +104,7 @@ namespace Backprop.Generated.Generator
         {
             int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
-            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.Int(x.Offset), Z = EmitContext.Int(z.Offset);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             w.Open("if (" + V + ".IsHardwareAccelerated)");
             w.Line("// SIMD: for each output o, " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o], " + EmitContext.Int(lanes) + " inputs at a time.");
             w.Line(Ref(c, "w", "_parameters"));
@@ -162,8 +162,8 @@ namespace Backprop.Generated.Generator
             w.Open("if (" + V + ".IsHardwareAccelerated)");
             w.Line(Ref(c, "v", "_values"));
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            w.Line(Vec(c) + " xv = " + Load("v", EmitContext.Int(x.Offset) + " + i") + ";");
-            w.Line(Store(value, "v", EmitContext.Int(y.Offset) + " + i"));
+            w.Line(Vec(c) + " xv = " + Load("v", EmitContext.At(x.Offset) + " + i") + ";");
+            w.Line(Store(value, "v", EmitContext.At(y.Offset) + " + i"));
             w.Close();
             w.Line("start = " + EmitContext.Int(full) + ";");
             w.Close();
@@ -189,14 +189,14 @@ namespace Backprop.Generated.Generator
             }
             bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
             bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
-            string dx = EmitContext.Int(x.Offset) + " + i";
+            string dx = EmitContext.At(x.Offset) + " + i";
             w.Open("if (" + V + ".IsHardwareAccelerated)");
             if (usesX || usesY) w.Line(Ref(c, "v", "_values"));
             w.Line(Ref(c, "d", "_deltas"));
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            if (usesX) w.Line(Vec(c) + " xv = " + Load("v", EmitContext.Int(x.Offset) + " + i") + ";");
-            if (usesY) w.Line(Vec(c) + " yv = " + Load("v", EmitContext.Int(y.Offset) + " + i") + ";");
-            w.Line(Vec(c) + " dy = " + Load("d", EmitContext.Int(y.Offset) + " + i") + ";");
+            if (usesX) w.Line(Vec(c) + " xv = " + Load("v", EmitContext.At(x.Offset) + " + i") + ";");
+            if (usesY) w.Line(Vec(c) + " yv = " + Load("v", EmitContext.At(y.Offset) + " + i") + ";");
+            w.Line(Vec(c) + " dy = " + Load("d", EmitContext.At(y.Offset) + " + i") + ";");
             w.Line(Store(layer.AssignsInputGradient ? gradient : Load("d", dx) + " + " + gradient, "d", dx));
             w.Close();
             w.Line("start = " + EmitContext.Int(full) + ";");

@@ -78,12 +78,15 @@ namespace Demo.Branches
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(4) · 4 · 16 params\"]\n    L1[\"1 · GELU · 4 · trunk\"]\n    L2[\"2 · Dense(2) · 2 · 10 params\"]\n    L3[\"3 · SiLU · 2\"]\n    L4[\"4 · Concat('trunk') · 6\"]\n    L5[\"5 · Dense(3) · 3 · 21 params\"]\n    L6[\"6 · ELU(0.5) · 3\"]\n    L7[\"7 · Dense(3) · 3 · 12 params\"]\n    L8[\"8 · LeakyReLU(0.2) · 3\"]\n    L9[\"9 · Concat('input') · 6\"]\n    L10[\"10 · Dense(3, Bias = false) · 3 · 18 params\"]\n    L11[\"11 · Softplus · 3\"]\n    L12[\"12 · Dense(1) · 1 · 4 params\"]\n    L13[\"13 · Sigmoid · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    L3 --> L4\n    L1 -. concat .-> L4\n    L4 --> L5\n    L5 --> L6\n    L6 --> L7\n    L7 --> L8\n    L8 --> L9\n    x -. concat .-> L9\n    L9 --> L10\n    L10 --> L11\n    L11 --> L12\n    L12 --> L13\n    loss([\"BinaryCrossEntropy\"])\n    L13 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 47;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly float[] _values = new float[ValueCount];
-        private readonly float[] _deltas = new float[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly float[] _values = new float[Tile * ValueCount];
+        private readonly float[] _deltas = new float[Tile * ValueCount];
         private int _accumulatedSamples;
         private double _learningRate = 0.003;
         private long _stepCount;
@@ -262,6 +265,29 @@ namespace Demo.Branches
             new global::System.ReadOnlySpan<float>(_values, 46, 1).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<float>(_values, k * ValueCount + 46, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<float>(_values, 46, 1).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient)
@@ -270,20 +296,20 @@ namespace Demo.Branches
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<float>(_deltas, 46, 1));
-            BackwardLayer13();
-            BackwardLayer12();
-            BackwardLayer11();
-            BackwardLayer10();
-            BackwardLayer9();
-            BackwardLayer8();
-            BackwardLayer7();
-            BackwardLayer6();
-            BackwardLayer5();
-            BackwardLayer4();
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer13(0);
+            BackwardLayer12(0);
+            BackwardLayer11(0);
+            BackwardLayer10(0);
+            BackwardLayer9(0);
+            BackwardLayer8(0);
+            BackwardLayer7(0);
+            BackwardLayer6(0);
+            BackwardLayer5(0);
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -303,20 +329,20 @@ namespace Demo.Branches
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1f;
-                BackwardLayer13();
-                InputGradientLayer12();
-                BackwardLayer11();
-                InputGradientLayer10();
-                BackwardLayer9();
-                BackwardLayer8();
-                InputGradientLayer7();
-                BackwardLayer6();
-                InputGradientLayer5();
-                BackwardLayer4();
-                BackwardLayer3();
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                BackwardLayer13(0);
+                InputGradientLayer12(0);
+                BackwardLayer11(0);
+                InputGradientLayer10(0);
+                BackwardLayer9(0);
+                BackwardLayer8(0);
+                InputGradientLayer7(0);
+                BackwardLayer6(0);
+                InputGradientLayer5(0);
+                BackwardLayer4(0);
+                BackwardLayer3(0);
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<float>(_deltas, 0, 3).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -338,7 +364,7 @@ namespace Demo.Branches
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -355,7 +381,8 @@ namespace Demo.Branches
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the mean over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -366,7 +393,9 @@ namespace Demo.Branches
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
-            for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
             Step();
             return total / count;
         }
@@ -454,50 +483,94 @@ namespace Demo.Branches
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
             input.CopyTo(new global::System.Span<float>(_values, 0, 3));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
-            ForwardLayer3();
-            ForwardLayer4();
-            ForwardLayer5();
-            ForwardLayer6();
-            ForwardLayer7();
-            ForwardLayer8();
-            ForwardLayer9();
-            ForwardLayer10();
-            ForwardLayer11();
-            ForwardLayer12();
-            ForwardLayer13();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+            ForwardLayer3(0);
+            ForwardLayer4(0);
+            ForwardLayer5(0);
+            ForwardLayer6(0);
+            ForwardLayer7(0);
+            ForwardLayer8(0);
+            ForwardLayer9(0);
+            ForwardLayer10(0);
+            ForwardLayer11(0);
+            ForwardLayer12(0);
+            ForwardLayer13(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<float>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
+            ForwardTile3();
+            ForwardTile4();
+            ForwardTile5();
+            ForwardTile6();
+            ForwardTile7();
+            ForwardTile8();
+            ForwardTile9();
+            ForwardTile10();
+            ForwardTile11();
+            ForwardTile12();
+            ForwardTile13();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             RunForward(input);
-            float loss = ComputeLoss(target, withGradient: true);
+            float loss = ComputeLoss(target, withGradient: true, at: 0);
             // layer 13 (Sigmoid) is folded into the loss gradient
-            BackwardLayer12();
-            BackwardLayer11();
-            BackwardLayer10();
-            BackwardLayer9();
-            BackwardLayer8();
-            BackwardLayer7();
-            BackwardLayer6();
-            BackwardLayer5();
-            BackwardLayer4();
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer12(0);
+            BackwardLayer11(0);
+            BackwardLayer10(0);
+            BackwardLayer9(0);
+            BackwardLayer8(0);
+            BackwardLayer7(0);
+            BackwardLayer6(0);
+            BackwardLayer5(0);
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, 46, 1);
-            global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, 45, 1);
+            RunForwardTile(inputs);
+            float loss = 0f;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            // layer 13 (Sigmoid) is folded into the loss gradient
+            BackwardTile12();
+            BackwardTile11();
+            BackwardTile10();
+            BackwardTile9();
+            BackwardTile8();
+            BackwardTile7();
+            BackwardTile6();
+            BackwardTile5();
+            BackwardTile4();
+            BackwardTile3();
+            BackwardTile2();
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, at + 46, 1);
+            global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, at + 45, 1);
             // l = −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
             // fused with the sigmoid before it: ∂l/∂zₖ = pₖ − tₖ (σ' cancels the denominator)
             float sum = 0f;
@@ -510,13 +583,13 @@ namespace Demo.Branches
             return sum;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [4×3]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 3);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 3);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, 3, 4);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 3, 4);
             for (int o = 0; o < 4; o++)
             {
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 3, 3);
@@ -526,11 +599,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 (trunk) = gelu(z0) = z0·Φ(z0) = 0.5·z0·(1 + erf(z0/√2))    [4]
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 3, 4);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, 7, 4);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 3, 4);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 7, 4);
             for (int i = 0; i < 4; i++)
             {
                 float v = z0[i];
@@ -538,13 +611,13 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [2×4]
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 7, 4);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 7, 4);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 24, 2);
-            global::System.Span<float> z2 = new global::System.Span<float>(_values, 11, 2);
+            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 11, 2);
             for (int o = 0; o < 2; o++)
             {
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 4, 4);
@@ -554,11 +627,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer3()
+        private void ForwardLayer3(int at)
         {
             // a3 = silu(z2) = z2·σ(z2)    [2]
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 11, 2);
-            global::System.Span<float> a3 = new global::System.Span<float>(_values, 13, 2);
+            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 11, 2);
+            global::System.Span<float> a3 = new global::System.Span<float>(_values, at + 13, 2);
             for (int i = 0; i < 2; i++)
             {
                 float v = z2[i];
@@ -566,23 +639,23 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer4()
+        private void ForwardLayer4(int at)
         {
             // m4 = [a3, a1 (trunk)]    [2] + [4] = [6]
-            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, 13, 2);
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 7, 4);
-            global::System.Span<float> m4 = new global::System.Span<float>(_values, 15, 6);
+            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, at + 13, 2);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 7, 4);
+            global::System.Span<float> m4 = new global::System.Span<float>(_values, at + 15, 6);
             a3.CopyTo(m4);
             a1.CopyTo(m4.Slice(2));
         }
 
-        private void ForwardLayer5()
+        private void ForwardLayer5(int at)
         {
             // z5 = W5·m4 + b5    W5: [3×6]
-            global::System.ReadOnlySpan<float> m4 = new global::System.ReadOnlySpan<float>(_values, 15, 6);
+            global::System.ReadOnlySpan<float> m4 = new global::System.ReadOnlySpan<float>(_values, at + 15, 6);
             global::System.ReadOnlySpan<float> W5 = new global::System.ReadOnlySpan<float>(_parameters, 26, 18);
             global::System.ReadOnlySpan<float> b5 = new global::System.ReadOnlySpan<float>(_parameters, 44, 3);
-            global::System.Span<float> z5 = new global::System.Span<float>(_values, 21, 3);
+            global::System.Span<float> z5 = new global::System.Span<float>(_values, at + 21, 3);
             for (int o = 0; o < 3; o++)
             {
                 global::System.ReadOnlySpan<float> row = W5.Slice(o * 6, 6);
@@ -592,11 +665,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer6()
+        private void ForwardLayer6(int at)
         {
             // a6 = elu(z5): z5 if > 0, else 0.5·(exp(z5) − 1)    [3]
-            global::System.ReadOnlySpan<float> z5 = new global::System.ReadOnlySpan<float>(_values, 21, 3);
-            global::System.Span<float> a6 = new global::System.Span<float>(_values, 24, 3);
+            global::System.ReadOnlySpan<float> z5 = new global::System.ReadOnlySpan<float>(_values, at + 21, 3);
+            global::System.Span<float> a6 = new global::System.Span<float>(_values, at + 24, 3);
             for (int i = 0; i < 3; i++)
             {
                 float v = z5[i];
@@ -604,13 +677,13 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer7()
+        private void ForwardLayer7(int at)
         {
             // z7 = W7·a6 + b7    W7: [3×3]
-            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, 24, 3);
+            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, at + 24, 3);
             global::System.ReadOnlySpan<float> W7 = new global::System.ReadOnlySpan<float>(_parameters, 47, 9);
             global::System.ReadOnlySpan<float> b7 = new global::System.ReadOnlySpan<float>(_parameters, 56, 3);
-            global::System.Span<float> z7 = new global::System.Span<float>(_values, 27, 3);
+            global::System.Span<float> z7 = new global::System.Span<float>(_values, at + 27, 3);
             for (int o = 0; o < 3; o++)
             {
                 global::System.ReadOnlySpan<float> row = W7.Slice(o * 3, 3);
@@ -620,11 +693,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer8()
+        private void ForwardLayer8(int at)
         {
             // a8 = leaky_relu(z7): z7 if > 0, else 0.2·z7    [3]
-            global::System.ReadOnlySpan<float> z7 = new global::System.ReadOnlySpan<float>(_values, 27, 3);
-            global::System.Span<float> a8 = new global::System.Span<float>(_values, 30, 3);
+            global::System.ReadOnlySpan<float> z7 = new global::System.ReadOnlySpan<float>(_values, at + 27, 3);
+            global::System.Span<float> a8 = new global::System.Span<float>(_values, at + 30, 3);
             for (int i = 0; i < 3; i++)
             {
                 float v = z7[i];
@@ -632,22 +705,22 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer9()
+        private void ForwardLayer9(int at)
         {
             // m9 = [a8, x (input)]    [3] + [3] = [6]
-            global::System.ReadOnlySpan<float> a8 = new global::System.ReadOnlySpan<float>(_values, 30, 3);
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 3);
-            global::System.Span<float> m9 = new global::System.Span<float>(_values, 33, 6);
+            global::System.ReadOnlySpan<float> a8 = new global::System.ReadOnlySpan<float>(_values, at + 30, 3);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 3);
+            global::System.Span<float> m9 = new global::System.Span<float>(_values, at + 33, 6);
             a8.CopyTo(m9);
             x.CopyTo(m9.Slice(3));
         }
 
-        private void ForwardLayer10()
+        private void ForwardLayer10(int at)
         {
             // z10 = W10·m9    W10: [3×6]
-            global::System.ReadOnlySpan<float> m9 = new global::System.ReadOnlySpan<float>(_values, 33, 6);
+            global::System.ReadOnlySpan<float> m9 = new global::System.ReadOnlySpan<float>(_values, at + 33, 6);
             global::System.ReadOnlySpan<float> W10 = new global::System.ReadOnlySpan<float>(_parameters, 59, 18);
-            global::System.Span<float> z10 = new global::System.Span<float>(_values, 39, 3);
+            global::System.Span<float> z10 = new global::System.Span<float>(_values, at + 39, 3);
             for (int o = 0; o < 3; o++)
             {
                 global::System.ReadOnlySpan<float> row = W10.Slice(o * 6, 6);
@@ -657,11 +730,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer11()
+        private void ForwardLayer11(int at)
         {
             // a11 = softplus(z10) = log(1 + exp(z10)), or z10 itself above 20    [3]
-            global::System.ReadOnlySpan<float> z10 = new global::System.ReadOnlySpan<float>(_values, 39, 3);
-            global::System.Span<float> a11 = new global::System.Span<float>(_values, 42, 3);
+            global::System.ReadOnlySpan<float> z10 = new global::System.ReadOnlySpan<float>(_values, at + 39, 3);
+            global::System.Span<float> a11 = new global::System.Span<float>(_values, at + 42, 3);
             for (int i = 0; i < 3; i++)
             {
                 float v = z10[i];
@@ -669,13 +742,13 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer12()
+        private void ForwardLayer12(int at)
         {
             // z12 = W12·a11 + b12    W12: [1×3]
-            global::System.ReadOnlySpan<float> a11 = new global::System.ReadOnlySpan<float>(_values, 42, 3);
+            global::System.ReadOnlySpan<float> a11 = new global::System.ReadOnlySpan<float>(_values, at + 42, 3);
             global::System.ReadOnlySpan<float> W12 = new global::System.ReadOnlySpan<float>(_parameters, 77, 3);
             global::System.ReadOnlySpan<float> b12 = new global::System.ReadOnlySpan<float>(_parameters, 80, 1);
-            global::System.Span<float> z12 = new global::System.Span<float>(_values, 45, 1);
+            global::System.Span<float> z12 = new global::System.Span<float>(_values, at + 45, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<float> row = W12.Slice(o * 3, 3);
@@ -685,11 +758,11 @@ namespace Demo.Branches
             }
         }
 
-        private void ForwardLayer13()
+        private void ForwardLayer13(int at)
         {
             // a13 = σ(z12) = 1 / (1 + exp(−z12))    [1]
-            global::System.ReadOnlySpan<float> z12 = new global::System.ReadOnlySpan<float>(_values, 45, 1);
-            global::System.Span<float> a13 = new global::System.Span<float>(_values, 46, 1);
+            global::System.ReadOnlySpan<float> z12 = new global::System.ReadOnlySpan<float>(_values, at + 45, 1);
+            global::System.Span<float> a13 = new global::System.Span<float>(_values, at + 46, 1);
             for (int i = 0; i < 1; i++)
             {
                 float v = z12[i];
@@ -697,29 +770,29 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer13()
+        private void BackwardLayer13(int at)
         {
             // δz12 = δa13 ⊙ σ'(z12),  σ'(z12) = a13·(1 − a13)
-            global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, 46, 1);
-            global::System.ReadOnlySpan<float> da13 = new global::System.ReadOnlySpan<float>(_deltas, 46, 1);
-            global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, 45, 1);
+            global::System.ReadOnlySpan<float> a13 = new global::System.ReadOnlySpan<float>(_values, at + 46, 1);
+            global::System.ReadOnlySpan<float> da13 = new global::System.ReadOnlySpan<float>(_deltas, at + 46, 1);
+            global::System.Span<float> dz12 = new global::System.Span<float>(_deltas, at + 45, 1);
             for (int i = 0; i < 1; i++)
             {
                 dz12[i] = da13[i] * a13[i] * (1f - a13[i]);
             }
         }
 
-        private void BackwardLayer12()
+        private void BackwardLayer12(int at)
         {
             // ∂l/∂W12 += δz12 · a11ᵀ    [1×3]
             // ∂l/∂b12 += δz12    [1]
             // δa11 = W12ᵀ · δz12    [3]
-            global::System.ReadOnlySpan<float> a11 = new global::System.ReadOnlySpan<float>(_values, 42, 3);
+            global::System.ReadOnlySpan<float> a11 = new global::System.ReadOnlySpan<float>(_values, at + 42, 3);
             global::System.ReadOnlySpan<float> W12 = new global::System.ReadOnlySpan<float>(_parameters, 77, 3);
             global::System.Span<float> gW12 = new global::System.Span<float>(_gradients, 77, 3);
             global::System.Span<float> gb12 = new global::System.Span<float>(_gradients, 80, 1);
-            global::System.ReadOnlySpan<float> dz12 = new global::System.ReadOnlySpan<float>(_deltas, 45, 1);
-            global::System.Span<float> da11 = new global::System.Span<float>(_deltas, 42, 3);
+            global::System.ReadOnlySpan<float> dz12 = new global::System.ReadOnlySpan<float>(_deltas, at + 45, 1);
+            global::System.Span<float> da11 = new global::System.Span<float>(_deltas, at + 42, 3);
             da11.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -735,27 +808,27 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer11()
+        private void BackwardLayer11(int at)
         {
             // δz10 = δa11 ⊙ softplus'(z10),  softplus'(z10) = σ(z10), 1 above 20
-            global::System.ReadOnlySpan<float> z10 = new global::System.ReadOnlySpan<float>(_values, 39, 3);
-            global::System.ReadOnlySpan<float> da11 = new global::System.ReadOnlySpan<float>(_deltas, 42, 3);
-            global::System.Span<float> dz10 = new global::System.Span<float>(_deltas, 39, 3);
+            global::System.ReadOnlySpan<float> z10 = new global::System.ReadOnlySpan<float>(_values, at + 39, 3);
+            global::System.ReadOnlySpan<float> da11 = new global::System.ReadOnlySpan<float>(_deltas, at + 42, 3);
+            global::System.Span<float> dz10 = new global::System.Span<float>(_deltas, at + 39, 3);
             for (int i = 0; i < 3; i++)
             {
                 dz10[i] = z10[i] > 20f ? da11[i] : da11[i] / (1f + global::System.MathF.Exp(-z10[i]));
             }
         }
 
-        private void BackwardLayer10()
+        private void BackwardLayer10(int at)
         {
             // ∂l/∂W10 += δz10 · m9ᵀ    [3×6]
             // δm9 = W10ᵀ · δz10    [6]
-            global::System.ReadOnlySpan<float> m9 = new global::System.ReadOnlySpan<float>(_values, 33, 6);
+            global::System.ReadOnlySpan<float> m9 = new global::System.ReadOnlySpan<float>(_values, at + 33, 6);
             global::System.ReadOnlySpan<float> W10 = new global::System.ReadOnlySpan<float>(_parameters, 59, 18);
             global::System.Span<float> gW10 = new global::System.Span<float>(_gradients, 59, 18);
-            global::System.ReadOnlySpan<float> dz10 = new global::System.ReadOnlySpan<float>(_deltas, 39, 3);
-            global::System.Span<float> dm9 = new global::System.Span<float>(_deltas, 33, 6);
+            global::System.ReadOnlySpan<float> dz10 = new global::System.ReadOnlySpan<float>(_deltas, at + 39, 3);
+            global::System.Span<float> dm9 = new global::System.Span<float>(_deltas, at + 33, 6);
             dm9.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -770,39 +843,39 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer9()
+        private void BackwardLayer9(int at)
         {
             // δm9 splits where the concatenation joined: its first 3 entries go to δa8, the last 3 to δx (input)
-            global::System.ReadOnlySpan<float> dm9 = new global::System.ReadOnlySpan<float>(_deltas, 33, 6);
-            global::System.Span<float> da8 = new global::System.Span<float>(_deltas, 30, 3);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 3);
+            global::System.ReadOnlySpan<float> dm9 = new global::System.ReadOnlySpan<float>(_deltas, at + 33, 6);
+            global::System.Span<float> da8 = new global::System.Span<float>(_deltas, at + 30, 3);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 3);
             for (int i = 0; i < 3; i++) da8[i] = dm9[i];
             for (int i = 0; i < 3; i++) dx[i] = dm9[3 + i];
         }
 
-        private void BackwardLayer8()
+        private void BackwardLayer8(int at)
         {
             // δz7 = δa8 ⊙ leaky_relu'(z7),  leaky_relu'(z7) = 1 if z7 > 0, else 0.2
-            global::System.ReadOnlySpan<float> z7 = new global::System.ReadOnlySpan<float>(_values, 27, 3);
-            global::System.ReadOnlySpan<float> da8 = new global::System.ReadOnlySpan<float>(_deltas, 30, 3);
-            global::System.Span<float> dz7 = new global::System.Span<float>(_deltas, 27, 3);
+            global::System.ReadOnlySpan<float> z7 = new global::System.ReadOnlySpan<float>(_values, at + 27, 3);
+            global::System.ReadOnlySpan<float> da8 = new global::System.ReadOnlySpan<float>(_deltas, at + 30, 3);
+            global::System.Span<float> dz7 = new global::System.Span<float>(_deltas, at + 27, 3);
             for (int i = 0; i < 3; i++)
             {
                 dz7[i] = z7[i] > 0f ? da8[i] : 0.2f * da8[i];
             }
         }
 
-        private void BackwardLayer7()
+        private void BackwardLayer7(int at)
         {
             // ∂l/∂W7 += δz7 · a6ᵀ    [3×3]
             // ∂l/∂b7 += δz7    [3]
             // δa6 = W7ᵀ · δz7    [3]
-            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, 24, 3);
+            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, at + 24, 3);
             global::System.ReadOnlySpan<float> W7 = new global::System.ReadOnlySpan<float>(_parameters, 47, 9);
             global::System.Span<float> gW7 = new global::System.Span<float>(_gradients, 47, 9);
             global::System.Span<float> gb7 = new global::System.Span<float>(_gradients, 56, 3);
-            global::System.ReadOnlySpan<float> dz7 = new global::System.ReadOnlySpan<float>(_deltas, 27, 3);
-            global::System.Span<float> da6 = new global::System.Span<float>(_deltas, 24, 3);
+            global::System.ReadOnlySpan<float> dz7 = new global::System.ReadOnlySpan<float>(_deltas, at + 27, 3);
+            global::System.Span<float> da6 = new global::System.Span<float>(_deltas, at + 24, 3);
             da6.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -818,30 +891,30 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer6()
+        private void BackwardLayer6(int at)
         {
             // δz5 = δa6 ⊙ elu'(z5),  elu'(z5) = 1 if z5 > 0, else α·exp(z5) = a6 + α
-            global::System.ReadOnlySpan<float> z5 = new global::System.ReadOnlySpan<float>(_values, 21, 3);
-            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, 24, 3);
-            global::System.ReadOnlySpan<float> da6 = new global::System.ReadOnlySpan<float>(_deltas, 24, 3);
-            global::System.Span<float> dz5 = new global::System.Span<float>(_deltas, 21, 3);
+            global::System.ReadOnlySpan<float> z5 = new global::System.ReadOnlySpan<float>(_values, at + 21, 3);
+            global::System.ReadOnlySpan<float> a6 = new global::System.ReadOnlySpan<float>(_values, at + 24, 3);
+            global::System.ReadOnlySpan<float> da6 = new global::System.ReadOnlySpan<float>(_deltas, at + 24, 3);
+            global::System.Span<float> dz5 = new global::System.Span<float>(_deltas, at + 21, 3);
             for (int i = 0; i < 3; i++)
             {
                 dz5[i] = z5[i] > 0f ? da6[i] : da6[i] * (a6[i] + 0.5f);
             }
         }
 
-        private void BackwardLayer5()
+        private void BackwardLayer5(int at)
         {
             // ∂l/∂W5 += δz5 · m4ᵀ    [3×6]
             // ∂l/∂b5 += δz5    [3]
             // δm4 = W5ᵀ · δz5    [6]
-            global::System.ReadOnlySpan<float> m4 = new global::System.ReadOnlySpan<float>(_values, 15, 6);
+            global::System.ReadOnlySpan<float> m4 = new global::System.ReadOnlySpan<float>(_values, at + 15, 6);
             global::System.ReadOnlySpan<float> W5 = new global::System.ReadOnlySpan<float>(_parameters, 26, 18);
             global::System.Span<float> gW5 = new global::System.Span<float>(_gradients, 26, 18);
             global::System.Span<float> gb5 = new global::System.Span<float>(_gradients, 44, 3);
-            global::System.ReadOnlySpan<float> dz5 = new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
-            global::System.Span<float> dm4 = new global::System.Span<float>(_deltas, 15, 6);
+            global::System.ReadOnlySpan<float> dz5 = new global::System.ReadOnlySpan<float>(_deltas, at + 21, 3);
+            global::System.Span<float> dm4 = new global::System.Span<float>(_deltas, at + 15, 6);
             dm4.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -857,22 +930,22 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer4()
+        private void BackwardLayer4(int at)
         {
             // δm4 splits where the concatenation joined: its first 2 entries go to δa3, the last 4 to δa1 (trunk)
-            global::System.ReadOnlySpan<float> dm4 = new global::System.ReadOnlySpan<float>(_deltas, 15, 6);
-            global::System.Span<float> da3 = new global::System.Span<float>(_deltas, 13, 2);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 7, 4);
+            global::System.ReadOnlySpan<float> dm4 = new global::System.ReadOnlySpan<float>(_deltas, at + 15, 6);
+            global::System.Span<float> da3 = new global::System.Span<float>(_deltas, at + 13, 2);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 7, 4);
             for (int i = 0; i < 2; i++) da3[i] = dm4[i];
             for (int i = 0; i < 4; i++) da1[i] = dm4[2 + i];
         }
 
-        private void BackwardLayer3()
+        private void BackwardLayer3(int at)
         {
             // δz2 = δa3 ⊙ silu'(z2),  silu'(z2) = σ(z2)·(1 + z2·(1 − σ(z2)))
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 11, 2);
-            global::System.ReadOnlySpan<float> da3 = new global::System.ReadOnlySpan<float>(_deltas, 13, 2);
-            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 11, 2);
+            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 11, 2);
+            global::System.ReadOnlySpan<float> da3 = new global::System.ReadOnlySpan<float>(_deltas, at + 13, 2);
+            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, at + 11, 2);
             for (int i = 0; i < 2; i++)
             {
                 float s = 1f / (1f + global::System.MathF.Exp(-z2[i]));
@@ -880,17 +953,17 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [2×4]
             // ∂l/∂b2 += δz2    [2]
             // δa1 += W2ᵀ · δz2    [4]    (added: a1 also feeds a later layer)
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 7, 4);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 7, 4);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
             global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 16, 8);
             global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 24, 2);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 11, 2);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 7, 4);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 11, 2);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 7, 4);
             for (int o = 0; o < 2; o++)
             {
                 float d = dz2[o];
@@ -905,29 +978,29 @@ namespace Demo.Branches
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ gelu'(z0),  gelu'(z0) = Φ(z0) + z0·φ(z0)
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 3, 4);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 7, 4);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 3, 4);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 3, 4);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 7, 4);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 3, 4);
             for (int i = 0; i < 4; i++)
             {
                 dz0[i] = da1[i] * (0.5f * (1f + global::Backprop.Generated.NetworkMath.Erf(z0[i] * 0.70710677f)) + z0[i] * 0.3989423f * global::System.MathF.Exp(-0.5f * z0[i] * z0[i]));
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [4×3]
             // ∂l/∂b0 += δz0    [4]
             // δx += W0ᵀ · δz0    [3]    (added: x also feeds a later layer)
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 3);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 3);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 12);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 12, 4);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 3, 4);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 3);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 3, 4);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 3);
             for (int o = 0; o < 4; o++)
             {
                 float d = dz0[o];
@@ -943,12 +1016,12 @@ namespace Demo.Branches
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx += W0ᵀ · δz0    [3]    (added: x also feeds a later layer)
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 3, 4);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 3);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 3, 4);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 3);
             for (int o = 0; o < 4; o++)
             {
                 float d = dz0[o];
@@ -958,12 +1031,12 @@ namespace Demo.Branches
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 += W2ᵀ · δz2    [4]    (added: a1 also feeds a later layer)
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 11, 2);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 7, 4);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 11, 2);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 7, 4);
             for (int o = 0; o < 2; o++)
             {
                 float d = dz2[o];
@@ -973,12 +1046,12 @@ namespace Demo.Branches
         }
 
         // Layer 5's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer5()
+        private void InputGradientLayer5(int at)
         {
             // δm4 = W5ᵀ · δz5    [6]
             global::System.ReadOnlySpan<float> W5 = new global::System.ReadOnlySpan<float>(_parameters, 26, 18);
-            global::System.ReadOnlySpan<float> dz5 = new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
-            global::System.Span<float> dm4 = new global::System.Span<float>(_deltas, 15, 6);
+            global::System.ReadOnlySpan<float> dz5 = new global::System.ReadOnlySpan<float>(_deltas, at + 21, 3);
+            global::System.Span<float> dm4 = new global::System.Span<float>(_deltas, at + 15, 6);
             dm4.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -989,12 +1062,12 @@ namespace Demo.Branches
         }
 
         // Layer 7's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer7()
+        private void InputGradientLayer7(int at)
         {
             // δa6 = W7ᵀ · δz7    [3]
             global::System.ReadOnlySpan<float> W7 = new global::System.ReadOnlySpan<float>(_parameters, 47, 9);
-            global::System.ReadOnlySpan<float> dz7 = new global::System.ReadOnlySpan<float>(_deltas, 27, 3);
-            global::System.Span<float> da6 = new global::System.Span<float>(_deltas, 24, 3);
+            global::System.ReadOnlySpan<float> dz7 = new global::System.ReadOnlySpan<float>(_deltas, at + 27, 3);
+            global::System.Span<float> da6 = new global::System.Span<float>(_deltas, at + 24, 3);
             da6.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -1005,12 +1078,12 @@ namespace Demo.Branches
         }
 
         // Layer 10's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer10()
+        private void InputGradientLayer10(int at)
         {
             // δm9 = W10ᵀ · δz10    [6]
             global::System.ReadOnlySpan<float> W10 = new global::System.ReadOnlySpan<float>(_parameters, 59, 18);
-            global::System.ReadOnlySpan<float> dz10 = new global::System.ReadOnlySpan<float>(_deltas, 39, 3);
-            global::System.Span<float> dm9 = new global::System.Span<float>(_deltas, 33, 6);
+            global::System.ReadOnlySpan<float> dz10 = new global::System.ReadOnlySpan<float>(_deltas, at + 39, 3);
+            global::System.Span<float> dm9 = new global::System.Span<float>(_deltas, at + 33, 6);
             dm9.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -1021,12 +1094,12 @@ namespace Demo.Branches
         }
 
         // Layer 12's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer12()
+        private void InputGradientLayer12(int at)
         {
             // δa11 = W12ᵀ · δz12    [3]
             global::System.ReadOnlySpan<float> W12 = new global::System.ReadOnlySpan<float>(_parameters, 77, 3);
-            global::System.ReadOnlySpan<float> dz12 = new global::System.ReadOnlySpan<float>(_deltas, 45, 1);
-            global::System.Span<float> da11 = new global::System.Span<float>(_deltas, 42, 3);
+            global::System.ReadOnlySpan<float> dz12 = new global::System.ReadOnlySpan<float>(_deltas, at + 45, 1);
+            global::System.Span<float> da11 = new global::System.Span<float>(_deltas, at + 42, 3);
             da11.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -1034,6 +1107,141 @@ namespace Demo.Branches
                 global::System.ReadOnlySpan<float> row = W12.Slice(o * 3, 3);
                 for (int i = 0; i < 3; i++) da11[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void ForwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
+        }
+
+        private void ForwardTile4()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer4(s * ValueCount);
+        }
+
+        private void ForwardTile5()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer5(s * ValueCount);
+        }
+
+        private void ForwardTile6()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer6(s * ValueCount);
+        }
+
+        private void ForwardTile7()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer7(s * ValueCount);
+        }
+
+        private void ForwardTile8()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer8(s * ValueCount);
+        }
+
+        private void ForwardTile9()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer9(s * ValueCount);
+        }
+
+        private void ForwardTile10()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer10(s * ValueCount);
+        }
+
+        private void ForwardTile11()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer11(s * ValueCount);
+        }
+
+        private void ForwardTile12()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer12(s * ValueCount);
+        }
+
+        private void ForwardTile13()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer13(s * ValueCount);
+        }
+
+        private void BackwardTile12()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer12(s * ValueCount);
+        }
+
+        private void BackwardTile11()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer11(s * ValueCount);
+        }
+
+        private void BackwardTile10()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer10(s * ValueCount);
+        }
+
+        private void BackwardTile9()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer9(s * ValueCount);
+        }
+
+        private void BackwardTile8()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer8(s * ValueCount);
+        }
+
+        private void BackwardTile7()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer7(s * ValueCount);
+        }
+
+        private void BackwardTile6()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer6(s * ValueCount);
+        }
+
+        private void BackwardTile5()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer5(s * ValueCount);
+        }
+
+        private void BackwardTile4()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer4(s * ValueCount);
+        }
+
+        private void BackwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer3(s * ValueCount);
+        }
+
+        private void BackwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

@@ -46,12 +46,15 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(4) · 4 · 16 params\"]\n    L1[\"1 · Tanh · 4\"]\n    L2[\"2 · Dense(3) · 3 · 15 params\"]\n    L3[\"3 · Softmax · 3\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    loss([\"CrossEntropy\"])\n    L3 --> loss";
     /// <summary>The values one sample needs: the input and every layer's output.</summary>
     private const int ValueCount = 17;
+    /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+    private const int Tile = 4;
 
     private readonly double[] _parameters = new double[ParameterCount];
     private readonly double[] _gradients = new double[ParameterCount];
-    // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-    private readonly double[] _values = new double[ValueCount];
-    private readonly double[] _deltas = new double[ValueCount];
+    // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+    // one block of ValueCount per sample of a tile. A single sample uses the first block.
+    private readonly double[] _values = new double[Tile * ValueCount];
+    private readonly double[] _deltas = new double[Tile * ValueCount];
     private int _accumulatedSamples;
     private double _learningRate = 0.01;
     private long _stepCount;
@@ -158,6 +161,29 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         new global::System.ReadOnlySpan<double>(_values, 14, 3).CopyTo(output);
     }
 
+    /// <summary>
+    /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+    /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+    public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+    {
+        int count = inputs.Length / InputSize;
+        if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+        if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+        int s = 0;
+        for (; s + Tile <= count; s += Tile)
+        {
+            RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+            for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<double>(_values, k * ValueCount + 14, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+        }
+        for (; s < count; s++)
+        {
+            RunForward(inputs.Slice(s * InputSize, InputSize));
+            new global::System.ReadOnlySpan<double>(_values, 14, 3).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+        }
+    }
+
     /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
     /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
     public void BackwardFromOutputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> outputGradient)
@@ -166,10 +192,10 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
         RunForward(input);
         outputGradient.CopyTo(new global::System.Span<double>(_deltas, 14, 3));
-        BackwardLayer3();
-        BackwardLayer2();
-        BackwardLayer1();
-        BackwardLayer0();
+        BackwardLayer3(0);
+        BackwardLayer2(0);
+        BackwardLayer1(0);
+        BackwardLayer0(0);
         _accumulatedSamples++;
     }
 
@@ -189,10 +215,10 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
             outputDelta.Clear();
             outputDelta[k] = 1.0;
-            BackwardLayer3();
-            InputGradientLayer2();
-            BackwardLayer1();
-            InputGradientLayer0();
+            BackwardLayer3(0);
+            InputGradientLayer2(0);
+            BackwardLayer1(0);
+            InputGradientLayer0(0);
             new global::System.ReadOnlySpan<double>(_deltas, 0, 3).CopyTo(jacobian.Slice(k * InputSize, InputSize));
         }
     }
@@ -214,7 +240,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         CheckLength(input.Length, InputSize, nameof(input), "InputSize");
         CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
         RunForward(input);
-        return ComputeLoss(target, withGradient: false);
+        return ComputeLoss(target, withGradient: false, at: 0);
     }
 
     /// <summary>
@@ -231,7 +257,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     /// <summary>
     /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-    /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the mean over the samples) before the step.
+    /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+    /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
     /// </summary>
     /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
     /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -242,7 +269,9 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
         if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
         double total = 0.0;
-        for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+        int s = 0;
+        for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+        for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
         Step();
         return total / count;
     }
@@ -333,30 +362,54 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void RunForward(global::System.ReadOnlySpan<double> input)
     {
         input.CopyTo(new global::System.Span<double>(_values, 0, 3));
-        ForwardLayer0();
-        ForwardLayer1();
-        ForwardLayer2();
-        ForwardLayer3();
+        ForwardLayer0(0);
+        ForwardLayer1(0);
+        ForwardLayer2(0);
+        ForwardLayer3(0);
+    }
+
+    // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+    private void RunForwardTile(global::System.ReadOnlySpan<double> inputs)
+    {
+        for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<double>(_values, k * ValueCount, InputSize));
+        ForwardTile0();
+        ForwardTile1();
+        ForwardTile2();
+        ForwardTile3();
     }
 
     // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
     private double BackwardUnchecked(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
     {
         RunForward(input);
-        double loss = ComputeLoss(target, withGradient: true);
+        double loss = ComputeLoss(target, withGradient: true, at: 0);
         // layer 3 (Softmax) is folded into the loss gradient
-        BackwardLayer2();
-        BackwardLayer1();
-        BackwardLayer0();
+        BackwardLayer2(0);
+        BackwardLayer1(0);
+        BackwardLayer0(0);
         _accumulatedSamples++;
         return loss;
     }
 
-    /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-    private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient)
+    // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+    private double BackwardTileUnchecked(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
     {
-        global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 14, 3);
-        global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 11, 3);
+        RunForwardTile(inputs);
+        double loss = 0.0;
+        for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+        // layer 3 (Softmax) is folded into the loss gradient
+        BackwardTile2();
+        BackwardTile1();
+        BackwardTile0();
+        _accumulatedSamples += Tile;
+        return loss;
+    }
+
+    /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+    private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient, int at)
+    {
+        global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 14, 3);
+        global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, at + 11, 3);
         // l = −Σₖ tₖ·log pₖ on probabilities p
         // fused with the softmax before it: ∂l/∂zₖ = pₖ·Σⱼtⱼ − tₖ (no division by p)
         double sum = 0.0, targetSum = 0.0;
@@ -372,13 +425,13 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         return sum;
     }
 
-    private void ForwardLayer0()
+    private void ForwardLayer0(int at)
     {
         // z0 = W0·x + b0    W0: [4×3]
-        global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
+        global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 3);
         global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 12);
         global::System.ReadOnlySpan<double> b0 = new global::System.ReadOnlySpan<double>(_parameters, 12, 4);
-        global::System.Span<double> z0 = new global::System.Span<double>(_values, 3, 4);
+        global::System.Span<double> z0 = new global::System.Span<double>(_values, at + 3, 4);
         for (int o = 0; o < 4; o++)
         {
             global::System.ReadOnlySpan<double> row = W0.Slice(o * 3, 3);
@@ -388,12 +441,12 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
-    private void ForwardLayer1()
+    private void ForwardLayer1(int at)
     {
         // a1 = tanh(z0)    [4]
         int start = 0;
-        global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 4);
-        global::System.Span<double> a1 = new global::System.Span<double>(_values, 7, 4);
+        global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, at + 3, 4);
+        global::System.Span<double> a1 = new global::System.Span<double>(_values, at + 7, 4);
         for (int i = start; i < 4; i++)
         {
             double v = z0[i];
@@ -401,7 +454,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
-    private void ForwardLayer2()
+    private void ForwardLayer2(int at)
     {
         // z2 = W2·a1 + b2    W2: [3×4]
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -414,16 +467,16 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             {
                 int row = 16 + o * 4;
                 global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i)), acc);
+                for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i)), acc);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[28 + o];
-                _values[11 + o] = sum;
+                _values[at + 11 + o] = sum;
             }
             return;
         }
-        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
+        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
         global::System.ReadOnlySpan<double> b2 = new global::System.ReadOnlySpan<double>(_parameters, 28, 3);
-        global::System.Span<double> z2 = new global::System.Span<double>(_values, 11, 3);
+        global::System.Span<double> z2 = new global::System.Span<double>(_values, at + 11, 3);
         for (int o = 0; o < 3; o++)
         {
             global::System.ReadOnlySpan<double> row = W2.Slice(o * 4, 4);
@@ -433,11 +486,11 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
-    private void ForwardLayer3()
+    private void ForwardLayer3(int at)
     {
         // a3 = softmax(z2) = exp(z2ᵢ − max) / Σⱼ exp(z2ⱼ − max)    [3]
-        global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 11, 3);
-        global::System.Span<double> a3 = new global::System.Span<double>(_values, 14, 3);
+        global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, at + 11, 3);
+        global::System.Span<double> a3 = new global::System.Span<double>(_values, at + 14, 3);
         double max = z2[0];
         for (int i = 1; i < 3; i++) max = global::System.Math.Max(max, z2[i]);
         double sum = 0.0;
@@ -449,18 +502,18 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         for (int i = 0; i < 3; i++) a3[i] /= sum;
     }
 
-    private void BackwardLayer3()
+    private void BackwardLayer3(int at)
     {
         // softmax Jacobian: ∂a3ᵢ/∂z2ⱼ = a3ᵢ·([i = j] − a3ⱼ), so δz2ᵢ = a3ᵢ·(δa3ᵢ − Σⱼ δa3ⱼ·a3ⱼ)
-        global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 14, 3);
-        global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, 14, 3);
-        global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 11, 3);
+        global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 14, 3);
+        global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, at + 14, 3);
+        global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, at + 11, 3);
         double dot = 0.0;
         for (int i = 0; i < 3; i++) dot += da3[i] * a3[i];
         for (int i = 0; i < 3; i++) dz2[i] = a3[i] * (da3[i] - dot);
     }
 
-    private void BackwardLayer2()
+    private void BackwardLayer2(int at)
     {
         // ∂l/∂W2 += δz2 · a1ᵀ    [3×4]
         // ∂l/∂b2 += δz2    [3]
@@ -472,27 +525,27 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            new global::System.Span<double>(_deltas, 7, 4).Clear();
+            new global::System.Span<double>(_deltas, at + 7, 4).Clear();
             for (int o = 0; o < 3; o++)
             {
-                double delta = _deltas[11 + o];
+                double delta = _deltas[at + 11 + o];
                 _gradients[28 + o] += delta;
                 global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                 int row = 16 + o * 4;
                 for (int i = 0; i < 4; i += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i))), ref d, (nuint)(7 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i))), ref d, (nuint)(at + 7 + i));
                 }
             }
             return;
         }
-        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
+        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
         global::System.Span<double> gW2 = new global::System.Span<double>(_gradients, 16, 12);
         global::System.Span<double> gb2 = new global::System.Span<double>(_gradients, 28, 3);
-        global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
-        global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 7, 4);
+        global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 11, 3);
+        global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 7, 4);
         da1.Clear();
         for (int o = 0; o < 3; o++)
         {
@@ -508,7 +561,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
-    private void BackwardLayer1()
+    private void BackwardLayer1(int at)
     {
         // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
         int start = 0;
@@ -518,32 +571,32 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
             for (int i = 0; i < 4; i += 4)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
-                global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(3 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(at + 3 + i));
             }
             start = 4;
         }
-        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 7, 4);
-        global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 7, 4);
-        global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 4);
+        global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);
+        global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, at + 7, 4);
+        global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, at + 3, 4);
         for (int i = start; i < 4; i++)
         {
             dz0[i] = da1[i] * (1.0 - a1[i] * a1[i]);
         }
     }
 
-    private void BackwardLayer0()
+    private void BackwardLayer0(int at)
     {
         // ∂l/∂W0 += δz0 · xᵀ    [4×3]
         // ∂l/∂b0 += δz0    [4]
         // δx = W0ᵀ · δz0    [3]
-        global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
+        global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 3);
         global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 12);
         global::System.Span<double> gW0 = new global::System.Span<double>(_gradients, 0, 12);
         global::System.Span<double> gb0 = new global::System.Span<double>(_gradients, 12, 4);
-        global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 3, 4);
-        global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 3);
+        global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 3, 4);
+        global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 3);
         dx.Clear();
         for (int o = 0; o < 4; o++)
         {
@@ -560,12 +613,12 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     }
 
     // Layer 0's backward without parameter gradients, for InputJacobian.
-    private void InputGradientLayer0()
+    private void InputGradientLayer0(int at)
     {
         // δx = W0ᵀ · δz0    [3]
         global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 12);
-        global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 3, 4);
-        global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 3);
+        global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 3, 4);
+        global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 3);
         dx.Clear();
         for (int o = 0; o < 4; o++)
         {
@@ -576,7 +629,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     }
 
     // Layer 2's backward without parameter gradients, for InputJacobian.
-    private void InputGradientLayer2()
+    private void InputGradientLayer2(int at)
     {
         // δa1 = W2ᵀ · δz2    [4]
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -584,22 +637,22 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            new global::System.Span<double>(_deltas, 7, 4).Clear();
+            new global::System.Span<double>(_deltas, at + 7, 4).Clear();
             for (int o = 0; o < 3; o++)
             {
-                double delta = _deltas[11 + o];
+                double delta = _deltas[at + 11 + o];
                 global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                 int row = 16 + o * 4;
                 for (int i = 0; i < 4; i += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(7 + i))), ref d, (nuint)(7 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i))), ref d, (nuint)(at + 7 + i));
                 }
             }
             return;
         }
         global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 16, 12);
-        global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
-        global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 7, 4);
+        global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 11, 3);
+        global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 7, 4);
         da1.Clear();
         for (int o = 0; o < 3; o++)
         {
@@ -607,6 +660,136 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             global::System.ReadOnlySpan<double> row = W2.Slice(o * 4, 4);
             for (int i = 0; i < 4; i++) da1[i] += row[i] * d;
         }
+    }
+
+    private void ForwardTile0()
+    {
+        for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+    }
+
+    private void ForwardTile1()
+    {
+        for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+    }
+
+    private void ForwardTile2()
+    {
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            int o = 0;
+            for (; o <= 1; o += 2)
+            {
+                int row = 16 + o * 4;
+                global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
+                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
+                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 7 + i));
+                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
+                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 7 + i));
+                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
+                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
+                    global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 7 + i));
+                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
+                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                }
+                global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
+                for (int s = 0; s < 4; s++)
+                {
+                    int xs = s * ValueCount + 7, zs = s * ValueCount + 11 + o;
+                    double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[28 + o];
+                    _values[zs] = value0;
+                    double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[28 + o + 1];
+                    _values[zs + 1] = value1;
+                }
+            }
+            // the last row of W, for each sample
+            int last = 16 + o * 4;
+            for (int s = 0; s < 4; s++)
+            {
+                int xs = s * ValueCount + 7;
+                global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xs + i)), acc);
+                double value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[28 + o];
+                _values[s * ValueCount + 11 + o] = value;
+            }
+            return;
+        }
+        for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+    }
+
+    private void ForwardTile3()
+    {
+        for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
+    }
+
+    private void BackwardTile2()
+    {
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
+            // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            for (int o = 0; o < 3; o++) _gradients[28 + o] += _deltas[11 + o] + _deltas[1 * ValueCount + 11 + o] + _deltas[2 * ValueCount + 11 + o] + _deltas[3 * ValueCount + 11 + o];
+            for (int i = 0; i < 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 3; o++)
+                {
+                    int at = 16 + o * 4 + i;
+                    global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
+                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                    dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
+                    dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
+                    dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
+                    dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d3, dx3);
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(7 + i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(1 * ValueCount + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(2 * ValueCount + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(3 * ValueCount + 7 + i));
+            }
+            return;
+        }
+        for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+    }
+
+    private void BackwardTile1()
+    {
+        for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+    }
+
+    private void BackwardTile0()
+    {
+        for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
     }
 
     private static void CheckLength(int actual, int expected, string name, string what)

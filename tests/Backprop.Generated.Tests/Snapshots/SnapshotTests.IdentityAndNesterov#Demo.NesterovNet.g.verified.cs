@@ -45,12 +45,15 @@ namespace Demo
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 2\"]\n    L0[\"0 · Dense(2) · 2 · 6 params\"]\n    L1[\"1 · Identity · 2\"]\n    L2[\"2 · Dense(1) · 1 · 3 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    loss([\"MeanSquaredError\"])\n    L2 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 7;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly double[] _parameters = new double[ParameterCount];
         private readonly double[] _gradients = new double[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly double[] _values = new double[ValueCount];
-        private readonly double[] _deltas = new double[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly double[] _values = new double[Tile * ValueCount];
+        private readonly double[] _deltas = new double[Tile * ValueCount];
         private int _accumulatedSamples;
         private double _learningRate = 0.05;
         private long _stepCount;
@@ -153,6 +156,29 @@ namespace Demo
             new global::System.ReadOnlySpan<double>(_values, 6, 1).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<double>(_values, k * ValueCount + 6, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<double>(_values, 6, 1).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> outputGradient)
@@ -161,9 +187,9 @@ namespace Demo
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<double>(_deltas, 6, 1));
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -183,9 +209,9 @@ namespace Demo
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1.0;
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<double>(_deltas, 0, 2).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -207,7 +233,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -224,7 +250,8 @@ namespace Demo
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the mean over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -235,7 +262,9 @@ namespace Demo
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
-            for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
             Step();
             return total / count;
         }
@@ -311,28 +340,50 @@ namespace Demo
         private void RunForward(global::System.ReadOnlySpan<double> input)
         {
             input.CopyTo(new global::System.Span<double>(_values, 0, 2));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<double> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<double>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private double BackwardUnchecked(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             RunForward(input);
-            double loss = ComputeLoss(target, withGradient: true);
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            double loss = ComputeLoss(target, withGradient: true, at: 0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private double BackwardTileUnchecked(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
-            global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 6, 1);
-            global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 6, 1);
+            RunForwardTile(inputs);
+            double loss = 0.0;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            BackwardTile2();
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, at + 6, 1);
+            global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, at + 6, 1);
             // l = Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)
             double sum = 0.0;
             for (int k = 0; k < 1; k++)
@@ -344,13 +395,13 @@ namespace Demo
             return sum;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [2×2]
-            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 2);
+            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 2);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 4);
             global::System.ReadOnlySpan<double> b0 = new global::System.ReadOnlySpan<double>(_parameters, 4, 2);
-            global::System.Span<double> z0 = new global::System.Span<double>(_values, 2, 2);
+            global::System.Span<double> z0 = new global::System.Span<double>(_values, at + 2, 2);
             for (int o = 0; o < 2; o++)
             {
                 global::System.ReadOnlySpan<double> row = W0.Slice(o * 2, 2);
@@ -360,11 +411,11 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = z0    [2]
-            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 2, 2);
-            global::System.Span<double> a1 = new global::System.Span<double>(_values, 4, 2);
+            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, at + 2, 2);
+            global::System.Span<double> a1 = new global::System.Span<double>(_values, at + 4, 2);
             for (int i = 0; i < 2; i++)
             {
                 double v = z0[i];
@@ -372,13 +423,13 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×2]
-            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 4, 2);
+            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 4, 2);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 6, 2);
             global::System.ReadOnlySpan<double> b2 = new global::System.ReadOnlySpan<double>(_parameters, 8, 1);
-            global::System.Span<double> z2 = new global::System.Span<double>(_values, 6, 1);
+            global::System.Span<double> z2 = new global::System.Span<double>(_values, at + 6, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<double> row = W2.Slice(o * 2, 2);
@@ -388,17 +439,17 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
             // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [2]
-            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 4, 2);
+            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 4, 2);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 6, 2);
             global::System.Span<double> gW2 = new global::System.Span<double>(_gradients, 6, 2);
             global::System.Span<double> gb2 = new global::System.Span<double>(_gradients, 8, 1);
-            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 6, 1);
-            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 4, 2);
+            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 6, 1);
+            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 4, 2);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -414,28 +465,28 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ 1  (the identity passes the gradient through)
-            global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 4, 2);
-            global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 2, 2);
+            global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, at + 4, 2);
+            global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, at + 2, 2);
             for (int i = 0; i < 2; i++)
             {
                 dz0[i] = da1[i];
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [2×2]
             // ∂l/∂b0 += δz0    [2]
             // δx = W0ᵀ · δz0    [2]
-            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 2);
+            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 2);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 4);
             global::System.Span<double> gW0 = new global::System.Span<double>(_gradients, 0, 4);
             global::System.Span<double> gb0 = new global::System.Span<double>(_gradients, 4, 2);
-            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 2, 2);
-            global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 2);
+            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 2, 2);
+            global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 2);
             dx.Clear();
             for (int o = 0; o < 2; o++)
             {
@@ -452,12 +503,12 @@ namespace Demo
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [2]
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 4);
-            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 2, 2);
-            global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 2);
+            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 2, 2);
+            global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 2);
             dx.Clear();
             for (int o = 0; o < 2; o++)
             {
@@ -468,12 +519,12 @@ namespace Demo
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [2]
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 6, 2);
-            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 6, 1);
-            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 4, 2);
+            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 6, 1);
+            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 4, 2);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -481,6 +532,36 @@ namespace Demo
                 global::System.ReadOnlySpan<double> row = W2.Slice(o * 2, 2);
                 for (int i = 0; i < 2; i++) da1[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

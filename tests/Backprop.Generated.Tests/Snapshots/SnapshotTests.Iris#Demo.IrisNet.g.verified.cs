@@ -45,12 +45,15 @@ namespace Demo
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 4\"]\n    L0[\"0 · Dense(16) · 16 · 80 params\"]\n    L1[\"1 · ReLU · 16\"]\n    L2[\"2 · Dense(3) · 3 · 51 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    loss([\"SoftmaxCrossEntropy\"])\n    L2 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 39;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly float[] _values = new float[ValueCount];
-        private readonly float[] _deltas = new float[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly float[] _values = new float[Tile * ValueCount];
+        private readonly float[] _deltas = new float[Tile * ValueCount];
         private int _accumulatedSamples;
         private double _learningRate = 0.1;
         private long _stepCount;
@@ -153,6 +156,29 @@ namespace Demo
             new global::System.ReadOnlySpan<float>(_values, 36, 3).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<float>(_values, k * ValueCount + 36, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<float>(_values, 36, 3).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient)
@@ -161,9 +187,9 @@ namespace Demo
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<float>(_deltas, 36, 3));
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -183,9 +209,9 @@ namespace Demo
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1f;
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<float>(_deltas, 0, 4).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -207,7 +233,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -224,7 +250,8 @@ namespace Demo
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the mean over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -235,7 +262,9 @@ namespace Demo
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
-            for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
             Step();
             return total / count;
         }
@@ -311,28 +340,50 @@ namespace Demo
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
             input.CopyTo(new global::System.Span<float>(_values, 0, 4));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<float>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             RunForward(input);
-            float loss = ComputeLoss(target, withGradient: true);
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            float loss = ComputeLoss(target, withGradient: true, at: 0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 36, 3);
-            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 36, 3);
+            RunForwardTile(inputs);
+            float loss = 0f;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            BackwardTile2();
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 36, 3);
+            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, at + 36, 3);
             // l = −Σₖ tₖ·log softmax(z)ₖ = Σₖ tₖ·(logΣexp(z) − zₖ) on logits z;  ∂l/∂zₖ = softmax(z)ₖ·Σⱼtⱼ − tₖ
             float max = z2[0];
             for (int k = 1; k < 3; k++) max = global::System.Math.Max(max, z2[k]);
@@ -352,13 +403,13 @@ namespace Demo
             return sum;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [16×4]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 64, 16);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, 4, 16);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 4, 16);
             for (int o = 0; o < 16; o++)
             {
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 4, 4);
@@ -368,7 +419,7 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = relu(z0) = max(0, z0)    [16]
             int start = 0;
@@ -377,13 +428,13 @@ namespace Demo
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 for (int i = 0; i < 16; i += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(4 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 4 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 20 + i));
                 }
                 start = 16;
             }
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 16);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, 20, 16);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 4, 16);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 20, 16);
             for (int i = start; i < 16; i++)
             {
                 float v = z0[i];
@@ -391,7 +442,7 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [3×16]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -404,16 +455,16 @@ namespace Demo
                 {
                     int row = 80 + o * 16;
                     global::System.Runtime.Intrinsics.Vector256<float> acc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i)), acc);
+                    for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i)), acc);
                     float sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[128 + o];
-                    _values[36 + o] = sum;
+                    _values[at + 36 + o] = sum;
                 }
                 return;
             }
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 20, 16);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 20, 16);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 128, 3);
-            global::System.Span<float> z2 = new global::System.Span<float>(_values, 36, 3);
+            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 36, 3);
             for (int o = 0; o < 3; o++)
             {
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 16, 16);
@@ -423,7 +474,7 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [3×16]
             // ∂l/∂b2 += δz2    [3]
@@ -435,27 +486,27 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<float>(_deltas, 20, 16).Clear();
+                new global::System.Span<float>(_deltas, at + 20, 16).Clear();
                 for (int o = 0; o < 3; o++)
                 {
-                    float delta = _deltas[36 + o];
+                    float delta = _deltas[at + 36 + o];
                     _gradients[128 + o] += delta;
                     global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 80 + o * 16;
                     for (int i = 0; i < 16; i += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i))), ref d, (nuint)(20 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i))), ref d, (nuint)(at + 20 + i));
                     }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 20, 16);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 20, 16);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
             global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 80, 48);
             global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 128, 3);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 36, 3);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 20, 16);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 36, 3);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 20, 16);
             da1.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -471,7 +522,7 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
             int start = 0;
@@ -481,32 +532,32 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 for (int i = 0; i < 16; i += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(4 + i));
-                    global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), dy, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(4 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 4 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), dy, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(at + 4 + i));
                 }
                 start = 16;
             }
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 16);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 20, 16);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 4, 16);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 4, 16);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 20, 16);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 4, 16);
             for (int i = start; i < 16; i++)
             {
                 dz0[i] = z0[i] > 0f ? da1[i] : 0f;
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [16×4]
             // ∂l/∂b0 += δz0    [16]
             // δx = W0ᵀ · δz0    [4]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 64);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 64, 16);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 4, 16);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 4);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 16);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 4);
             dx.Clear();
             for (int o = 0; o < 16; o++)
             {
@@ -523,12 +574,12 @@ namespace Demo
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [4]
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 4, 16);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 4);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 16);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 4);
             dx.Clear();
             for (int o = 0; o < 16; o++)
             {
@@ -539,7 +590,7 @@ namespace Demo
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [16]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -547,22 +598,22 @@ namespace Demo
                 // SIMD: for each output o, δx += δz[o]·W[o], 8 inputs at a time.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<float>(_deltas, 20, 16).Clear();
+                new global::System.Span<float>(_deltas, at + 20, 16).Clear();
                 for (int o = 0; o < 3; o++)
                 {
-                    float delta = _deltas[36 + o];
+                    float delta = _deltas[at + 36 + o];
                     global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 80 + o * 16;
                     for (int i = 0; i < 16; i += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(20 + i))), ref d, (nuint)(20 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i))), ref d, (nuint)(at + 20 + i));
                     }
                 }
                 return;
             }
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 80, 48);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 36, 3);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 20, 16);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 36, 3);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 20, 16);
             da1.Clear();
             for (int o = 0; o < 3; o++)
             {
@@ -570,6 +621,132 @@ namespace Demo
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 16, 16);
                 for (int i = 0; i < 16; i++) da1[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 1; o += 2)
+                {
+                    int row = 80 + o * 16;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = 0; i < 16; i += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16 + i));
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 20 + i));
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 20 + i));
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
+                        global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 20 + i));
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                    }
+                    // sums[r·4 + s] = row o + r of W · sample s
+                    global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
+                    for (int s = 0; s < 4; s++)
+                    {
+                        int xs = s * ValueCount + 20, zs = s * ValueCount + 36 + o;
+                        float value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, s) + _parameters[128 + o];
+                        _values[zs] = value0;
+                        float value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, 4 + s) + _parameters[128 + o + 1];
+                        _values[zs + 1] = value1;
+                    }
+                }
+                // the last row of W, for each sample
+                int last = 80 + o * 16;
+                for (int s = 0; s < 4; s++)
+                {
+                    int xs = s * ValueCount + 20;
+                    global::System.Runtime.Intrinsics.Vector256<float> acc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xs + i)), acc);
+                    float value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[128 + o];
+                    _values[s * ValueCount + 36 + o] = value;
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile2()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
+                // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int o = 0; o < 3; o++) _gradients[128 + o] += _deltas[36 + o] + _deltas[1 * ValueCount + 36 + o] + _deltas[2 * ValueCount + 36 + o] + _deltas[3 * ValueCount + 36 + o];
+                for (int i = 0; i < 16; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int o = 0; o < 3; o++)
+                    {
+                        int at = 80 + o * 16 + i;
+                        global::System.Runtime.Intrinsics.Vector256<float> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
+                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
+                        dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
+                        dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d3, dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(1 * ValueCount + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(2 * ValueCount + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(3 * ValueCount + 20 + i));
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

@@ -48,12 +48,15 @@ namespace Demo
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 4\"]\n    L0[\"0 · Dense(2, Mask) · 2 · 10 params\"]\n    L1[\"1 · Sigmoid · 2\"]\n    L2[\"2 · Dense(1) · 1 · 3 params\"]\n    L3[\"3 · Sigmoid · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    loss([\"SumSquaredError\"])\n    L3 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 10;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly float[] _values = new float[ValueCount];
-        private readonly float[] _deltas = new float[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly float[] _values = new float[Tile * ValueCount];
+        private readonly float[] _deltas = new float[Tile * ValueCount];
         private int _accumulatedSamples;
         private double _learningRate = 0.5;
         private long _stepCount;
@@ -164,6 +167,29 @@ namespace Demo
             new global::System.ReadOnlySpan<float>(_values, 9, 1).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<float>(_values, k * ValueCount + 9, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<float>(_values, 9, 1).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient)
@@ -172,10 +198,10 @@ namespace Demo
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<float>(_deltas, 9, 1));
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -195,10 +221,10 @@ namespace Demo
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1f;
-                BackwardLayer3();
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                BackwardLayer3(0);
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<float>(_deltas, 0, 4).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -220,7 +246,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -237,7 +263,8 @@ namespace Demo
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the sum over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the sum over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -248,7 +275,9 @@ namespace Demo
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
-            for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
             Step();
             return total;
         }
@@ -292,30 +321,54 @@ namespace Demo
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
             input.CopyTo(new global::System.Span<float>(_values, 0, 4));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
-            ForwardLayer3();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+            ForwardLayer3(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<float>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
+            ForwardTile3();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             RunForward(input);
-            float loss = ComputeLoss(target, withGradient: true);
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            float loss = ComputeLoss(target, withGradient: true, at: 0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, 9, 1);
-            global::System.Span<float> da3 = new global::System.Span<float>(_deltas, 9, 1);
+            RunForwardTile(inputs);
+            float loss = 0f;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            BackwardTile3();
+            BackwardTile2();
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, at + 9, 1);
+            global::System.Span<float> da3 = new global::System.Span<float>(_deltas, at + 9, 1);
             // l = Σₖ (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)
             float sum = 0f;
             for (int k = 0; k < 1; k++)
@@ -327,22 +380,22 @@ namespace Demo
             return sum;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = (W0 ⊙ mask)·x + b0    W0: [2×4], 4 of 8 connections
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 8, 2);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, 4, 2);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 4, 2);
             z0[0] = b0[0] + W0[0] * x[0] + W0[1] * x[1];
             z0[1] = b0[1] + W0[6] * x[2] + W0[7] * x[3];
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = σ(z0) = 1 / (1 + exp(−z0))    [2]
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 4, 2);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, 6, 2);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 4, 2);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 6, 2);
             for (int i = 0; i < 2; i++)
             {
                 float v = z0[i];
@@ -350,13 +403,13 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×2]
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 6, 2);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 6, 2);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 10, 2);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 1);
-            global::System.Span<float> z2 = new global::System.Span<float>(_values, 8, 1);
+            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 8, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 2, 2);
@@ -366,11 +419,11 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer3()
+        private void ForwardLayer3(int at)
         {
             // a3 = σ(z2) = 1 / (1 + exp(−z2))    [1]
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 8, 1);
-            global::System.Span<float> a3 = new global::System.Span<float>(_values, 9, 1);
+            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 8, 1);
+            global::System.Span<float> a3 = new global::System.Span<float>(_values, at + 9, 1);
             for (int i = 0; i < 1; i++)
             {
                 float v = z2[i];
@@ -378,29 +431,29 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer3()
+        private void BackwardLayer3(int at)
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
-            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, 9, 1);
-            global::System.ReadOnlySpan<float> da3 = new global::System.ReadOnlySpan<float>(_deltas, 9, 1);
-            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 8, 1);
+            global::System.ReadOnlySpan<float> a3 = new global::System.ReadOnlySpan<float>(_values, at + 9, 1);
+            global::System.ReadOnlySpan<float> da3 = new global::System.ReadOnlySpan<float>(_deltas, at + 9, 1);
+            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, at + 8, 1);
             for (int i = 0; i < 1; i++)
             {
                 dz2[i] = da3[i] * a3[i] * (1f - a3[i]);
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
             // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [2]
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 6, 2);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 6, 2);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 10, 2);
             global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 10, 2);
             global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 12, 1);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 1);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 6, 2);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 8, 1);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 6, 2);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -416,29 +469,29 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ σ'(z0),  σ'(z0) = a1·(1 − a1)
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 6, 2);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 6, 2);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 4, 2);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 6, 2);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 6, 2);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 4, 2);
             for (int i = 0; i < 2; i++)
             {
                 dz0[i] = da1[i] * a1[i] * (1f - a1[i]);
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ ⊙ mask    [2×4], only the 4 connections
             // ∂l/∂b0 += δz0    [2]
             // δx = (W0 ⊙ mask)ᵀ · δz0    [4]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 4);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 8);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 8, 2);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 4);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 2);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 4);
             gb0[0] += dz0[0];
             gW0[0] += dz0[0] * x[0];
             gW0[1] += dz0[0] * x[1];
@@ -452,12 +505,12 @@ namespace Demo
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx = (W0 ⊙ mask)ᵀ · δz0    [4]
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 4);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 2);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 4);
             dx[0] = W0[0] * dz0[0];
             dx[1] = W0[1] * dz0[0];
             dx[2] = W0[6] * dz0[1];
@@ -465,12 +518,12 @@ namespace Demo
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [2]
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 10, 2);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 1);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 6, 2);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 8, 1);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 6, 2);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -478,6 +531,46 @@ namespace Demo
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 2, 2);
                 for (int i = 0; i < 2; i++) da1[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void ForwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
+        }
+
+        private void BackwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer3(s * ValueCount);
+        }
+
+        private void BackwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

@@ -51,12 +51,15 @@ namespace Demo.Regression
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 3\"]\n    L0[\"0 · Dense(5) · 5 · 20 params\"]\n    L1[\"1 · Tanh · 5\"]\n    L2[\"2 · Dense(4) · 4 · 24 params\"]\n    L3[\"3 · Sigmoid · 4\"]\n    L4[\"4 · Dense(2) · 2 · 10 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    L3 --> L4\n    loss([\"MeanSquaredError\"])\n    L4 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 23;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly double[] _parameters = new double[ParameterCount];
         private readonly double[] _gradients = new double[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly double[] _values = new double[ValueCount];
-        private readonly double[] _deltas = new double[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly double[] _values = new double[Tile * ValueCount];
+        private readonly double[] _deltas = new double[Tile * ValueCount];
         private int _accumulatedSamples;
         private double _learningRate = 0.01;
         private long _stepCount;
@@ -176,6 +179,29 @@ namespace Demo.Regression
             new global::System.ReadOnlySpan<double>(_values, 21, 2).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<double>(_values, k * ValueCount + 21, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<double>(_values, 21, 2).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> outputGradient)
@@ -184,11 +210,11 @@ namespace Demo.Regression
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<double>(_deltas, 21, 2));
-            BackwardLayer4();
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -208,11 +234,11 @@ namespace Demo.Regression
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1.0;
-                InputGradientLayer4();
-                BackwardLayer3();
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                InputGradientLayer4(0);
+                BackwardLayer3(0);
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<double>(_deltas, 0, 3).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -234,7 +260,7 @@ namespace Demo.Regression
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -251,7 +277,8 @@ namespace Demo.Regression
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Returns the batch loss (the mean over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
+        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -262,7 +289,9 @@ namespace Demo.Regression
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
-            for (int s = 0; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
             Step();
             return total / count;
         }
@@ -347,32 +376,58 @@ namespace Demo.Regression
         private void RunForward(global::System.ReadOnlySpan<double> input)
         {
             input.CopyTo(new global::System.Span<double>(_values, 0, 3));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
-            ForwardLayer3();
-            ForwardLayer4();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+            ForwardLayer3(0);
+            ForwardLayer4(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<double> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<double>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
+            ForwardTile3();
+            ForwardTile4();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private double BackwardUnchecked(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             RunForward(input);
-            double loss = ComputeLoss(target, withGradient: true);
-            BackwardLayer4();
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            double loss = ComputeLoss(target, withGradient: true, at: 0);
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private double BackwardTileUnchecked(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
-            global::System.ReadOnlySpan<double> z4 = new global::System.ReadOnlySpan<double>(_values, 21, 2);
-            global::System.Span<double> dz4 = new global::System.Span<double>(_deltas, 21, 2);
+            RunForwardTile(inputs);
+            double loss = 0.0;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            BackwardTile4();
+            BackwardTile3();
+            BackwardTile2();
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private double ComputeLoss(global::System.ReadOnlySpan<double> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<double> z4 = new global::System.ReadOnlySpan<double>(_values, at + 21, 2);
+            global::System.Span<double> dz4 = new global::System.Span<double>(_deltas, at + 21, 2);
             // l = mean over the 2 outputs of (ŷₖ − tₖ)²;  ∂l/∂ŷₖ = 2(ŷₖ − tₖ)/2
             double sum = 0.0;
             for (int k = 0; k < 2; k++)
@@ -384,13 +439,13 @@ namespace Demo.Regression
             return sum / 2.0;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [5×3]
-            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
+            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 3);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 15);
             global::System.ReadOnlySpan<double> b0 = new global::System.ReadOnlySpan<double>(_parameters, 15, 5);
-            global::System.Span<double> z0 = new global::System.Span<double>(_values, 3, 5);
+            global::System.Span<double> z0 = new global::System.Span<double>(_values, at + 3, 5);
             for (int o = 0; o < 5; o++)
             {
                 global::System.ReadOnlySpan<double> row = W0.Slice(o * 3, 3);
@@ -400,12 +455,12 @@ namespace Demo.Regression
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = tanh(z0)    [5]
             int start = 0;
-            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, 3, 5);
-            global::System.Span<double> a1 = new global::System.Span<double>(_values, 8, 5);
+            global::System.ReadOnlySpan<double> z0 = new global::System.ReadOnlySpan<double>(_values, at + 3, 5);
+            global::System.Span<double> a1 = new global::System.Span<double>(_values, at + 8, 5);
             for (int i = start; i < 5; i++)
             {
                 double v = z0[i];
@@ -413,7 +468,7 @@ namespace Demo.Regression
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [4×5]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -431,7 +486,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int i = 0; i < 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
                         acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
                         acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i)), xv, acc1);
                         acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 10 + i)), xv, acc2);
@@ -439,21 +494,21 @@ namespace Demo.Regression
                     }
                     global::System.Runtime.Intrinsics.Vector256<double> sums = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3);
                     sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(40 + o));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(13 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(at + 13 + o));
                     // the last 1 inputs of each row, one at a time
                     for (int r = 0; r < 4; r++)
                     {
                         double rest = 0.0;
-                        for (int i = 4; i < 5; i++) rest += _parameters[row + r * 5 + i] * _values[8 + i];
-                        _values[13 + o + r] += rest;
+                        for (int i = 4; i < 5; i++) rest += _parameters[row + r * 5 + i] * _values[at + 8 + i];
+                        _values[at + 13 + o + r] += rest;
                     }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
+            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 8, 5);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
             global::System.ReadOnlySpan<double> b2 = new global::System.ReadOnlySpan<double>(_parameters, 40, 4);
-            global::System.Span<double> z2 = new global::System.Span<double>(_values, 13, 4);
+            global::System.Span<double> z2 = new global::System.Span<double>(_values, at + 13, 4);
             for (int o = 0; o < 4; o++)
             {
                 global::System.ReadOnlySpan<double> row = W2.Slice(o * 5, 5);
@@ -463,12 +518,12 @@ namespace Demo.Regression
             }
         }
 
-        private void ForwardLayer3()
+        private void ForwardLayer3(int at)
         {
             // a3 = σ(z2) = 1 / (1 + exp(−z2))    [4]
             int start = 0;
-            global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, 13, 4);
-            global::System.Span<double> a3 = new global::System.Span<double>(_values, 17, 4);
+            global::System.ReadOnlySpan<double> z2 = new global::System.ReadOnlySpan<double>(_values, at + 13, 4);
+            global::System.Span<double> a3 = new global::System.Span<double>(_values, at + 17, 4);
             for (int i = start; i < 4; i++)
             {
                 double v = z2[i];
@@ -476,7 +531,7 @@ namespace Demo.Regression
             }
         }
 
-        private void ForwardLayer4()
+        private void ForwardLayer4(int at)
         {
             // z4 = W4·a3 + b4    W4: [2×4]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -489,16 +544,16 @@ namespace Demo.Regression
                 {
                     int row = 44 + o * 4;
                     global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i)), acc);
+                    for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i)), acc);
                     double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[52 + o];
-                    _values[21 + o] = sum;
+                    _values[at + 21 + o] = sum;
                 }
                 return;
             }
-            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
+            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
             global::System.ReadOnlySpan<double> b4 = new global::System.ReadOnlySpan<double>(_parameters, 52, 2);
-            global::System.Span<double> z4 = new global::System.Span<double>(_values, 21, 2);
+            global::System.Span<double> z4 = new global::System.Span<double>(_values, at + 21, 2);
             for (int o = 0; o < 2; o++)
             {
                 global::System.ReadOnlySpan<double> row = W4.Slice(o * 4, 4);
@@ -508,7 +563,7 @@ namespace Demo.Regression
             }
         }
 
-        private void BackwardLayer4()
+        private void BackwardLayer4(int at)
         {
             // ∂l/∂W4 += δz4 · a3ᵀ    [2×4]
             // ∂l/∂b4 += δz4    [2]
@@ -520,27 +575,27 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, 17, 4).Clear();
+                new global::System.Span<double>(_deltas, at + 17, 4).Clear();
                 for (int o = 0; o < 2; o++)
                 {
-                    double delta = _deltas[21 + o];
+                    double delta = _deltas[at + 21 + o];
                     _gradients[52 + o] += delta;
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 44 + o * 4;
                     for (int i = 0; i < 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i))), ref d, (nuint)(17 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i))), ref d, (nuint)(at + 17 + i));
                     }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
+            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
             global::System.Span<double> gW4 = new global::System.Span<double>(_gradients, 44, 8);
             global::System.Span<double> gb4 = new global::System.Span<double>(_gradients, 52, 2);
-            global::System.ReadOnlySpan<double> dz4 = new global::System.ReadOnlySpan<double>(_deltas, 21, 2);
-            global::System.Span<double> da3 = new global::System.Span<double>(_deltas, 17, 4);
+            global::System.ReadOnlySpan<double> dz4 = new global::System.ReadOnlySpan<double>(_deltas, at + 21, 2);
+            global::System.Span<double> da3 = new global::System.Span<double>(_deltas, at + 17, 4);
             da3.Clear();
             for (int o = 0; o < 2; o++)
             {
@@ -556,7 +611,7 @@ namespace Demo.Regression
             }
         }
 
-        private void BackwardLayer3()
+        private void BackwardLayer3(int at)
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
             int start = 0;
@@ -566,22 +621,22 @@ namespace Demo.Regression
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 for (int i = 0; i < 4; i += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
-                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * yv * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv), ref d, (nuint)(13 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * yv * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv), ref d, (nuint)(at + 13 + i));
                 }
                 start = 4;
             }
-            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, 17, 4);
-            global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, 17, 4);
-            global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, 13, 4);
+            global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
+            global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, at + 17, 4);
+            global::System.Span<double> dz2 = new global::System.Span<double>(_deltas, at + 13, 4);
             for (int i = start; i < 4; i++)
             {
                 dz2[i] = da3[i] * a3[i] * (1.0 - a3[i]);
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [4×5]
             // ∂l/∂b2 += δz2    [4]
@@ -593,32 +648,32 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, 8, 5).Clear();
+                new global::System.Span<double>(_deltas, at + 8, 5).Clear();
                 for (int o = 0; o < 4; o++)
                 {
-                    double delta = _deltas[13 + o];
+                    double delta = _deltas[at + 13 + o];
                     _gradients[40 + o] += delta;
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 20 + o * 5;
                     for (int i = 0; i < 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i))), ref d, (nuint)(8 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 8 + i))), ref d, (nuint)(at + 8 + i));
                     }
                     for (int i = 4; i < 5; i++)
                     {
-                        _gradients[row + i] += delta * _values[8 + i];
-                        _deltas[8 + i] += _parameters[row + i] * delta;
+                        _gradients[row + i] += delta * _values[at + 8 + i];
+                        _deltas[at + 8 + i] += _parameters[row + i] * delta;
                     }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
+            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 8, 5);
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
             global::System.Span<double> gW2 = new global::System.Span<double>(_gradients, 20, 20);
             global::System.Span<double> gb2 = new global::System.Span<double>(_gradients, 40, 4);
-            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 13, 4);
-            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 8, 5);
+            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 13, 4);
+            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 8, 5);
             da1.Clear();
             for (int o = 0; o < 4; o++)
             {
@@ -634,7 +689,7 @@ namespace Demo.Regression
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
             int start = 0;
@@ -644,32 +699,32 @@ namespace Demo.Regression
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 for (int i = 0; i < 4; i += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
-                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(3 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> yv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(at + 3 + i));
                 }
                 start = 4;
             }
-            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, 8, 5);
-            global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, 8, 5);
-            global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, 3, 5);
+            global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 8, 5);
+            global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, at + 8, 5);
+            global::System.Span<double> dz0 = new global::System.Span<double>(_deltas, at + 3, 5);
             for (int i = start; i < 5; i++)
             {
                 dz0[i] = da1[i] * (1.0 - a1[i] * a1[i]);
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [5×3]
             // ∂l/∂b0 += δz0    [5]
             // δx = W0ᵀ · δz0    [3]
-            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, 0, 3);
+            global::System.ReadOnlySpan<double> x = new global::System.ReadOnlySpan<double>(_values, at + 0, 3);
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 15);
             global::System.Span<double> gW0 = new global::System.Span<double>(_gradients, 0, 15);
             global::System.Span<double> gb0 = new global::System.Span<double>(_gradients, 15, 5);
-            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 3, 5);
-            global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 3);
+            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 3, 5);
+            global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 3);
             dx.Clear();
             for (int o = 0; o < 5; o++)
             {
@@ -686,12 +741,12 @@ namespace Demo.Regression
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [3]
             global::System.ReadOnlySpan<double> W0 = new global::System.ReadOnlySpan<double>(_parameters, 0, 15);
-            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, 3, 5);
-            global::System.Span<double> dx = new global::System.Span<double>(_deltas, 0, 3);
+            global::System.ReadOnlySpan<double> dz0 = new global::System.ReadOnlySpan<double>(_deltas, at + 3, 5);
+            global::System.Span<double> dx = new global::System.Span<double>(_deltas, at + 0, 3);
             dx.Clear();
             for (int o = 0; o < 5; o++)
             {
@@ -702,7 +757,7 @@ namespace Demo.Regression
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [5]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -710,26 +765,26 @@ namespace Demo.Regression
                 // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, 8, 5).Clear();
+                new global::System.Span<double>(_deltas, at + 8, 5).Clear();
                 for (int o = 0; o < 4; o++)
                 {
-                    double delta = _deltas[13 + o];
+                    double delta = _deltas[at + 13 + o];
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 20 + o * 5;
                     for (int i = 0; i < 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(8 + i))), ref d, (nuint)(8 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 8 + i))), ref d, (nuint)(at + 8 + i));
                     }
                     for (int i = 4; i < 5; i++)
                     {
-                        _deltas[8 + i] += _parameters[row + i] * delta;
+                        _deltas[at + 8 + i] += _parameters[row + i] * delta;
                     }
                 }
                 return;
             }
             global::System.ReadOnlySpan<double> W2 = new global::System.ReadOnlySpan<double>(_parameters, 20, 20);
-            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, 13, 4);
-            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, 8, 5);
+            global::System.ReadOnlySpan<double> dz2 = new global::System.ReadOnlySpan<double>(_deltas, at + 13, 4);
+            global::System.Span<double> da1 = new global::System.Span<double>(_deltas, at + 8, 5);
             da1.Clear();
             for (int o = 0; o < 4; o++)
             {
@@ -740,7 +795,7 @@ namespace Demo.Regression
         }
 
         // Layer 4's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer4()
+        private void InputGradientLayer4(int at)
         {
             // δa3 = W4ᵀ · δz4    [4]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -748,22 +803,22 @@ namespace Demo.Regression
                 // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, 17, 4).Clear();
+                new global::System.Span<double>(_deltas, at + 17, 4).Clear();
                 for (int o = 0; o < 2; o++)
                 {
-                    double delta = _deltas[21 + o];
+                    double delta = _deltas[at + 21 + o];
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 44 + o * 4;
                     for (int i = 0; i < 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(17 + i))), ref d, (nuint)(17 + i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i))), ref d, (nuint)(at + 17 + i));
                     }
                 }
                 return;
             }
             global::System.ReadOnlySpan<double> W4 = new global::System.ReadOnlySpan<double>(_parameters, 44, 8);
-            global::System.ReadOnlySpan<double> dz4 = new global::System.ReadOnlySpan<double>(_deltas, 21, 2);
-            global::System.Span<double> da3 = new global::System.Span<double>(_deltas, 17, 4);
+            global::System.ReadOnlySpan<double> dz4 = new global::System.ReadOnlySpan<double>(_deltas, at + 21, 2);
+            global::System.Span<double> da3 = new global::System.Span<double>(_deltas, at + 17, 4);
             da3.Clear();
             for (int o = 0; o < 2; o++)
             {
@@ -771,6 +826,243 @@ namespace Demo.Regression
                 global::System.ReadOnlySpan<double> row = W4.Slice(o * 4, 4);
                 for (int i = 0; i < 4; i++) da3[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 2; o += 2)
+                {
+                    int row = 20 + o * 5;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
+                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 8 + i));
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 8 + i));
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
+                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 8 + i));
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
+                    for (int s = 0; s < 4; s++)
+                    {
+                        int xs = s * ValueCount + 8, zs = s * ValueCount + 13 + o;
+                        double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[40 + o];
+                        for (int i = 4; i < 5; i++) value0 += _parameters[row + i] * _values[xs + i];
+                        _values[zs] = value0;
+                        double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[40 + o + 1];
+                        for (int i = 4; i < 5; i++) value1 += _parameters[row + 5 + i] * _values[xs + i];
+                        _values[zs + 1] = value1;
+                    }
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void ForwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
+        }
+
+        private void ForwardTile4()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 0; o += 2)
+                {
+                    int row = 44 + o * 4;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
+                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 17 + i));
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 17 + i));
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
+                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 17 + i));
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
+                    for (int s = 0; s < 4; s++)
+                    {
+                        int xs = s * ValueCount + 17, zs = s * ValueCount + 21 + o;
+                        double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[52 + o];
+                        _values[zs] = value0;
+                        double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[52 + o + 1];
+                        _values[zs + 1] = value1;
+                    }
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) ForwardLayer4(s * ValueCount);
+        }
+
+        private void BackwardTile4()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
+                // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int o = 0; o < 2; o++) _gradients[52 + o] += _deltas[21 + o] + _deltas[1 * ValueCount + 21 + o] + _deltas[2 * ValueCount + 21 + o] + _deltas[3 * ValueCount + 21 + o];
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 2; o++)
+                    {
+                        int at = 44 + o * 4 + i;
+                        global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
+                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
+                        dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
+                        dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d3, dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(17 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(1 * ValueCount + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(2 * ValueCount + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(3 * ValueCount + 17 + i));
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) BackwardLayer4(s * ValueCount);
+        }
+
+        private void BackwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer3(s * ValueCount);
+        }
+
+        private void BackwardTile2()
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
+                // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                for (int o = 0; o < 4; o++) _gradients[40 + o] += _deltas[13 + o] + _deltas[1 * ValueCount + 13 + o] + _deltas[2 * ValueCount + 13 + o] + _deltas[3 * ValueCount + 13 + o];
+                for (int i = 0; i < 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 4; o++)
+                    {
+                        int at = 20 + o * 5 + i;
+                        global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
+                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
+                        dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
+                        dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d3, dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(8 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(1 * ValueCount + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(2 * ValueCount + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(3 * ValueCount + 8 + i));
+                }
+                // the last 1 inputs, one at a time
+                for (int s = 0; s < 4; s++)
+                {
+                    int xs = s * ValueCount + 8, zs = s * ValueCount + 13;
+                    for (int i = 4; i < 5; i++)
+                    {
+                        double sum = 0.0;
+                        for (int o = 0; o < 4; o++)
+                        {
+                            _gradients[20 + o * 5 + i] += _deltas[zs + o] * _values[xs + i];
+                            sum += _parameters[20 + o * 5 + i] * _deltas[zs + o];
+                        }
+                        _deltas[xs + i] = sum;
+                    }
+                }
+                return;
+            }
+            for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

@@ -51,12 +51,15 @@ namespace Demo
         public const string MermaidDiagram = "flowchart TD\n    x[\"x0 · 1\"]\n    L0[\"0 · Dense(1) · 1 · 2 params\"]\n    L1[\"1 · ReLU · 1\"]\n    L2[\"2 · Dense(1) · 1 · 2 params\"]\n    L3[\"3 · Add('x0') · 1\"]\n    L4[\"4 · ReLU · 1\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2\n    L2 --> L3\n    x -. add .-> L3\n    L3 --> L4";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 6;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly float[] _values = new float[ValueCount];
-        private readonly float[] _deltas = new float[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly float[] _values = new float[Tile * ValueCount];
+        private readonly float[] _deltas = new float[Tile * ValueCount];
         private int _accumulatedSamples;
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
@@ -145,6 +148,29 @@ namespace Demo
             new global::System.ReadOnlySpan<float>(_values, 5, 1).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<float>(_values, k * ValueCount + 5, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<float>(_values, 5, 1).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient)
@@ -153,11 +179,11 @@ namespace Demo
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<float>(_deltas, 5, 1));
-            BackwardLayer4();
-            BackwardLayer3();
-            BackwardLayer2();
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            BackwardLayer2(0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -177,11 +203,11 @@ namespace Demo
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1f;
-                BackwardLayer4();
-                BackwardLayer3();
-                InputGradientLayer2();
-                BackwardLayer1();
-                InputGradientLayer0();
+                BackwardLayer4(0);
+                BackwardLayer3(0);
+                InputGradientLayer2(0);
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<float>(_deltas, 0, 1).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -197,20 +223,31 @@ namespace Demo
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
             input.CopyTo(new global::System.Span<float>(_values, 0, 1));
-            ForwardLayer0();
-            ForwardLayer1();
-            ForwardLayer2();
-            ForwardLayer3();
-            ForwardLayer4();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+            ForwardLayer2(0);
+            ForwardLayer3(0);
+            ForwardLayer4(0);
         }
 
-        private void ForwardLayer0()
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<float>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
+            ForwardTile2();
+            ForwardTile3();
+            ForwardTile4();
+        }
+
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [1×1]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 1);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 1);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 1);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 1, 1);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, 1, 1);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 1, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 1, 1);
@@ -220,11 +257,11 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = relu(z0) = max(0, z0)    [1]
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 1, 1);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, 2, 1);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 1, 1);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 2, 1);
             for (int i = 0; i < 1; i++)
             {
                 float v = z0[i];
@@ -232,13 +269,13 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer2()
+        private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×1]
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 2, 1);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 2, 1);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 3, 1);
-            global::System.Span<float> z2 = new global::System.Span<float>(_values, 3, 1);
+            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 3, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 1, 1);
@@ -248,20 +285,20 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer3()
+        private void ForwardLayer3(int at)
         {
             // m3 = z2 + x (x0)    [1]
-            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, 3, 1);
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 1);
-            global::System.Span<float> m3 = new global::System.Span<float>(_values, 4, 1);
+            global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 3, 1);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 1);
+            global::System.Span<float> m3 = new global::System.Span<float>(_values, at + 4, 1);
             for (int i = 0; i < 1; i++) m3[i] = z2[i] + x[i];
         }
 
-        private void ForwardLayer4()
+        private void ForwardLayer4(int at)
         {
             // a4 = relu(m3) = max(0, m3)    [1]
-            global::System.ReadOnlySpan<float> m3 = new global::System.ReadOnlySpan<float>(_values, 4, 1);
-            global::System.Span<float> a4 = new global::System.Span<float>(_values, 5, 1);
+            global::System.ReadOnlySpan<float> m3 = new global::System.ReadOnlySpan<float>(_values, at + 4, 1);
+            global::System.Span<float> a4 = new global::System.Span<float>(_values, at + 5, 1);
             for (int i = 0; i < 1; i++)
             {
                 float v = m3[i];
@@ -269,25 +306,25 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer4()
+        private void BackwardLayer4(int at)
         {
             // δm3 = δa4 ⊙ relu'(m3),  relu'(m3) = 1 if m3 > 0, else 0
-            global::System.ReadOnlySpan<float> m3 = new global::System.ReadOnlySpan<float>(_values, 4, 1);
-            global::System.ReadOnlySpan<float> da4 = new global::System.ReadOnlySpan<float>(_deltas, 5, 1);
-            global::System.Span<float> dm3 = new global::System.Span<float>(_deltas, 4, 1);
+            global::System.ReadOnlySpan<float> m3 = new global::System.ReadOnlySpan<float>(_values, at + 4, 1);
+            global::System.ReadOnlySpan<float> da4 = new global::System.ReadOnlySpan<float>(_deltas, at + 5, 1);
+            global::System.Span<float> dm3 = new global::System.Span<float>(_deltas, at + 4, 1);
             for (int i = 0; i < 1; i++)
             {
                 dm3[i] = m3[i] > 0f ? da4[i] : 0f;
             }
         }
 
-        private void BackwardLayer3()
+        private void BackwardLayer3(int at)
         {
             // ∂m3/∂z2 = ∂m3/∂x = I, so both receive δm3
             // δz2 = δm3;  δx = δm3    [1]
-            global::System.ReadOnlySpan<float> dm3 = new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
-            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, 3, 1);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 1);
+            global::System.ReadOnlySpan<float> dm3 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 1);
+            global::System.Span<float> dz2 = new global::System.Span<float>(_deltas, at + 3, 1);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 1);
             for (int i = 0; i < 1; i++)
             {
                 dz2[i] = dm3[i];
@@ -295,17 +332,17 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer2()
+        private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×1]
             // ∂l/∂b2 += δz2    [1]
             // δa1 = W2ᵀ · δz2    [1]
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 2, 1);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 2, 1);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
             global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 2, 1);
             global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 3, 1);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 2, 1);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 3, 1);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 2, 1);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -321,29 +358,29 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 1, 1);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 1, 1);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 1, 1);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 2, 1);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 1, 1);
             for (int i = 0; i < 1; i++)
             {
                 dz0[i] = z0[i] > 0f ? da1[i] : 0f;
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [1×1]
             // ∂l/∂b0 += δz0    [1]
             // δx += W0ᵀ · δz0    [1]    (added: x also feeds a later layer)
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 1);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 1);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 1);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 1);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 1, 1);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 1, 1);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 1);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 1, 1);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 1);
             for (int o = 0; o < 1; o++)
             {
                 float d = dz0[o];
@@ -359,12 +396,12 @@ namespace Demo
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx += W0ᵀ · δz0    [1]    (added: x also feeds a later layer)
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 1);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 1, 1);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 1);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 1, 1);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 1);
             for (int o = 0; o < 1; o++)
             {
                 float d = dz0[o];
@@ -374,12 +411,12 @@ namespace Demo
         }
 
         // Layer 2's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer2()
+        private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [1]
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 2, 1);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 3, 1);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 2, 1);
             da1.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -387,6 +424,31 @@ namespace Demo
                 global::System.ReadOnlySpan<float> row = W2.Slice(o * 1, 1);
                 for (int i = 0; i < 1; i++) da1[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void ForwardTile2()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
+        }
+
+        private void ForwardTile3()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
+        }
+
+        private void ForwardTile4()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer4(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

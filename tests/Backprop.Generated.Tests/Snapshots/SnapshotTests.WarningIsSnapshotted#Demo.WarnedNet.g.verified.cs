@@ -42,12 +42,15 @@ namespace Demo
         public const string MermaidDiagram = "flowchart TD\n    x[\"input · 2\"]\n    L0[\"0 · Dense(1) · 1 · 3 params\"]\n    L1[\"1 · Tanh · 1\"]\n    x --> L0\n    L0 --> L1\n    loss([\"BinaryCrossEntropy\"])\n    L1 --> loss";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
         private const int ValueCount = 4;
+        /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
+        private const int Tile = 4;
 
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
-        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks.
-        private readonly float[] _values = new float[ValueCount];
-        private readonly float[] _deltas = new float[ValueCount];
+        // Per-sample scratch: every tensor's values (forward) and gradient (backward), at the offsets in the remarks;
+        // one block of ValueCount per sample of a tile. A single sample uses the first block.
+        private readonly float[] _values = new float[Tile * ValueCount];
+        private readonly float[] _deltas = new float[Tile * ValueCount];
         private int _accumulatedSamples;
 
         /// <summary>Creates the network with parameters initialized from seed 0.</summary>
@@ -115,6 +118,29 @@ namespace Demo
             new global::System.ReadOnlySpan<float>(_values, 3, 1).CopyTo(output);
         }
 
+        /// <summary>
+        /// Computes the outputs of many samples (inputs and outputs laid out sample after sample). Tiles of 4 samples go
+        /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = inputs.Length / InputSize;
+            if (inputs.Length != count * InputSize) throw new global::System.ArgumentException("inputs has length " + inputs.Length + ", which is not a multiple of InputSize (" + InputSize + ").", nameof(inputs));
+            if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException("outputs has length " + outputs.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(outputs));
+            int s = 0;
+            for (; s + Tile <= count; s += Tile)
+            {
+                RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
+                for (int k = 0; k < Tile; k++) new global::System.ReadOnlySpan<float>(_values, k * ValueCount + 3, OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));
+            }
+            for (; s < count; s++)
+            {
+                RunForward(inputs.Slice(s * InputSize, InputSize));
+                new global::System.ReadOnlySpan<float>(_values, 3, 1).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
         /// <summary>Runs one sample forward, then backward from <paramref name="outputGradient"/> (∂S/∂ŷ of any scalar S): adds ∂S/∂θ to <see cref="Gradients"/> and sets <see cref="InputGradient"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
         public void BackwardFromOutputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient)
@@ -123,8 +149,8 @@ namespace Demo
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
             outputGradient.CopyTo(new global::System.Span<float>(_deltas, 3, 1));
-            BackwardLayer1();
-            BackwardLayer0();
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
         }
 
@@ -144,8 +170,8 @@ namespace Demo
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
                 outputDelta.Clear();
                 outputDelta[k] = 1f;
-                BackwardLayer1();
-                InputGradientLayer0();
+                BackwardLayer1(0);
+                InputGradientLayer0(0);
                 new global::System.ReadOnlySpan<float>(_deltas, 0, 2).CopyTo(jacobian.Slice(k * InputSize, InputSize));
             }
         }
@@ -167,7 +193,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
             RunForward(input);
-            return ComputeLoss(target, withGradient: false);
+            return ComputeLoss(target, withGradient: false, at: 0);
         }
 
         /// <summary>
@@ -186,26 +212,46 @@ namespace Demo
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
             input.CopyTo(new global::System.Span<float>(_values, 0, 2));
-            ForwardLayer0();
-            ForwardLayer1();
+            ForwardLayer0(0);
+            ForwardLayer1(0);
+        }
+
+        // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
+        {
+            for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new global::System.Span<float>(_values, k * ValueCount, InputSize));
+            ForwardTile0();
+            ForwardTile1();
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
         private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             RunForward(input);
-            float loss = ComputeLoss(target, withGradient: true);
-            BackwardLayer1();
-            BackwardLayer0();
+            float loss = ComputeLoss(target, withGradient: true, at: 0);
+            BackwardLayer1(0);
+            BackwardLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
 
-        /// <summary>The loss of the sample in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
-        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient)
+        // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 3, 1);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, 3, 1);
+            RunForwardTile(inputs);
+            float loss = 0f;
+            for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
+            BackwardTile1();
+            BackwardTile0();
+            _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
+        {
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 3, 1);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 3, 1);
             // l = −(tₖ·log pₖ + (1 − tₖ)·log(1 − pₖ)), each log clamped at −100 as PyTorch
             // ∂l/∂pₖ = (pₖ − tₖ) / max(pₖ(1 − pₖ), 1e-12)
             float sum = 0f;
@@ -218,13 +264,13 @@ namespace Demo
             return sum;
         }
 
-        private void ForwardLayer0()
+        private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [1×2]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 2);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 2);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, 2, 1);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 2, 1);
             for (int o = 0; o < 1; o++)
             {
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 2, 2);
@@ -234,11 +280,11 @@ namespace Demo
             }
         }
 
-        private void ForwardLayer1()
+        private void ForwardLayer1(int at)
         {
             // a1 = tanh(z0)    [1]
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, 2, 1);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, 3, 1);
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 2, 1);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 3, 1);
             for (int i = 0; i < 1; i++)
             {
                 float v = z0[i];
@@ -246,29 +292,29 @@ namespace Demo
             }
         }
 
-        private void BackwardLayer1()
+        private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, 3, 1);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, 2, 1);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 3, 1);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 3, 1);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 2, 1);
             for (int i = 0; i < 1; i++)
             {
                 dz0[i] = da1[i] * (1f - a1[i] * a1[i]);
             }
         }
 
-        private void BackwardLayer0()
+        private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [1×2]
             // ∂l/∂b0 += δz0    [1]
             // δx = W0ᵀ · δz0    [2]
-            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, 0, 2);
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 2);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 2);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 2, 1);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 2);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 2, 1);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 2);
             dx.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -285,12 +331,12 @@ namespace Demo
         }
 
         // Layer 0's backward without parameter gradients, for InputJacobian.
-        private void InputGradientLayer0()
+        private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [2]
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-            global::System.Span<float> dx = new global::System.Span<float>(_deltas, 0, 2);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 2, 1);
+            global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 2);
             dx.Clear();
             for (int o = 0; o < 1; o++)
             {
@@ -298,6 +344,26 @@ namespace Demo
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 2, 2);
                 for (int i = 0; i < 2; i++) dx[i] += row[i] * d;
             }
+        }
+
+        private void ForwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
+        }
+
+        private void ForwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile1()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
+        }
+
+        private void BackwardTile0()
+        {
+            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

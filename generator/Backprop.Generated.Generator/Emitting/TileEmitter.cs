@@ -1,0 +1,165 @@
+using System.Linq;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes the batched path: a tile of <see cref="Tile"/> samples goes through each layer together, so a dense layer
+    /// reads each row of W once for all of them (W stays in registers while four samples use it). Other layers run
+    /// sample by sample inside the tile. Used by ForwardBatch and TrainBatch.
+    /// </summary>
+    internal static class TileEmitter
+    {
+        /// <summary>Samples per tile.</summary>
+        public const int Tile = 4;
+
+        private const string V = "global::System.Runtime.Intrinsics.Vector256";
+        private const string Math = "global::Backprop.Generated.VectorMath";
+
+        private static string Vec(EmitContext c) => V + "<" + c.T + ">";
+
+        private static string Load(string reference, string offset) => V + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+
+        private static string Store(string value, string reference, string offset) => V + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+
+        private static string Ref(EmitContext c, string name, string array)
+            => "ref " + c.T + " " + name + " = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(" + array + ");";
+
+        /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
+        private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
+
+        public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            string n = EmitContext.Int(layer.Index);
+            w.Open("private void ForwardTile" + n + "()");
+            if (layer.Kind == LayerKind.Dense && VectorEmitter.Dense(c, layer)) DenseForward(w, c, layer);
+            w.Line("for (int s = 0; s < Tile; s++) ForwardLayer" + n + "(s * ValueCount);");
+            w.Close();
+        }
+
+        public static void Backward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            string n = EmitContext.Int(layer.Index);
+            w.Open("private void BackwardTile" + n + "()");
+            if (layer.Kind == LayerKind.Dense && VectorEmitter.Dense(c, layer)) DenseBackward(w, c, layer);
+            w.Line("for (int s = 0; s < Tile; s++) BackwardLayer" + n + "(s * ValueCount);");
+            w.Close();
+        }
+
+        private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset);
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Line("// SIMD over the tile: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators; each W vector loaded once serves 4 samples.");
+            w.Line(Ref(c, "w", "_parameters"));
+            w.Line(Ref(c, "v", "_values"));
+            w.Line("int o = 0;");
+            if (units >= 2)
+            {
+                w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
+                w.Line("int row = " + W + " + o * " + F + ";");
+                for (int a = 0; a < 8; a++) w.Line(Vec(c) + " acc" + EmitContext.Int(a) + " = " + Vec(c) + ".Zero;");
+                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+                w.Line(Vec(c) + " w0 = " + Load("w", "row + i") + ", w1 = " + Load("w", "row + " + F + " + i") + ";");
+                for (int s = 0; s < Tile; s++)
+                {
+                    string xs = "x" + EmitContext.Int(s);
+                    w.Line(Vec(c) + " " + xs + " = " + Load("v", In(s, x.Offset) + " + i") + ";");
+                    w.Line("acc" + EmitContext.Int(s) + " = " + Math + ".MultiplyAdd(w0, " + xs + ", acc" + EmitContext.Int(s) + ");");
+                    w.Line("acc" + EmitContext.Int(4 + s) + " = " + Math + ".MultiplyAdd(w1, " + xs + ", acc" + EmitContext.Int(4 + s) + ");");
+                }
+                w.Close();
+                if (c.Spec.IsDouble)
+                {
+                    w.Line(Vec(c) + " row0 = " + Math + ".SumEach(acc0, acc1, acc2, acc3), row1 = " + Math + ".SumEach(acc4, acc5, acc6, acc7);");
+                }
+                else
+                {
+                    w.Line("// sums[r·4 + s] = row o + r of W · sample s");
+                    w.Line(Vec(c) + " sums = " + Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
+                }
+                w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
+                w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o;");
+                for (int r = 0; r < 2; r++)
+                {
+                    string sum = c.Spec.IsDouble ? V + ".GetElement(row" + EmitContext.Int(r) + ", s)" : V + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
+                    w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1") + "]" : "") + ";");
+                    if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value" + EmitContext.Int(r) + " += _parameters[row + " + (r == 0 ? "" : F + " + ") + "i] * _values[xs + i];");
+                    w.Line("_values[zs" + (r == 0 ? "" : " + 1") + "] = value" + EmitContext.Int(r) + ";");
+                }
+                w.Close();
+                w.Close();
+            }
+            if (units % 2 == 1)
+            {
+                w.Line("// the last row of W, for each sample");
+                w.Line("int last = " + W + " + o * " + F + ";");
+                w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
+                w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ";");
+                w.Line(Vec(c) + " acc = " + Vec(c) + ".Zero;");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Math + ".MultiplyAdd(" + Load("w", "last + i") + ", " + Load("v", "xs + i") + ", acc);");
+                w.Line(c.T + " value = " + V + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value += _parameters[last + i] * _values[xs + i];");
+                w.Line("_values[s * ValueCount + " + EmitContext.Int(z.Offset) + " + o] = value;");
+                w.Close();
+            }
+            w.Line("return;");
+            w.Close();
+        }
+
+        private static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), U = EmitContext.Int(units);
+            string[] samples = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s)).ToArray();
+            // The network input's gradient is not exposed after a batch, so a layer reading the input skips δx.
+            bool inputGradient = layer.Input != 0;
+            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Line("// SIMD over the tile, " + EmitContext.Int(lanes) + " inputs at a time: x and δx of the 4 samples stay in registers while");
+            w.Line("// every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ" + (inputGradient ? " and δxₛ += δzₛ[o]·W[o]." : " (the network input needs no gradient here)."));
+            w.Line(Ref(c, "w", "_parameters"));
+            w.Line(Ref(c, "g", "_gradients"));
+            w.Line(Ref(c, "v", "_values"));
+            w.Line(Ref(c, "d", "_deltas"));
+            if (layer.HasBias)
+            {
+                w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += "
+                    + string.Join(" + ", samples.Select((_, s) => "_deltas[" + In(s, z.Offset) + " + o]")) + ";");
+            }
+            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            for (int s = 0; s < Tile; s++)
+            {
+                w.Line(Vec(c) + " x" + samples[s] + " = " + Load("v", In(s, x.Offset) + " + i") + ";");
+                if (inputGradient) w.Line(Vec(c) + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? Vec(c) + ".Zero" : Load("d", In(s, x.Offset) + " + i")) + ";");
+            }
+            w.Open("for (int o = 0; o < " + U + "; o++)");
+            w.Line("int at = " + W + " + o * " + F + " + i;");
+            if (inputGradient) w.Line(Vec(c) + " wv = " + Load("w", "at") + ";");
+            for (int s = 0; s < Tile; s++) w.Line(Vec(c) + " d" + samples[s] + " = " + V + ".Create(_deltas[" + In(s, z.Offset) + " + o]);");
+            w.Line(Store(Math + ".MultiplyAdd(d3, x3, " + Math + ".MultiplyAdd(d2, x2, " + Math + ".MultiplyAdd(d1, x1, " + Math + ".MultiplyAdd(d0, x0, " + Load("g", "at") + "))))", "g", "at"));
+            for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
+            w.Close();
+            for (int s = 0; s < Tile && inputGradient; s++) w.Line(Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));
+            w.Close();
+            if (full < fanIn)
+            {
+                w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs, one at a time");
+                w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
+                w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + ";");
+                w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
+                if (inputGradient) w.Line(c.T + " sum = " + (layer.AssignsInputGradient ? c.Lit(0) : "_deltas[xs + i]") + ";");
+                w.Open("for (int o = 0; o < " + U + "; o++)");
+                w.Line("_gradients[" + W + " + o * " + F + " + i] += _deltas[zs + o] * _values[xs + i];");
+                if (inputGradient) w.Line("sum += _parameters[" + W + " + o * " + F + " + i] * _deltas[zs + o];");
+                w.Close();
+                if (inputGradient) w.Line("_deltas[xs + i] = sum;");
+                w.Close();
+                w.Close();
+            }
+            w.Line("return;");
+            w.Close();
+        }
+    }
+}
