@@ -34,10 +34,8 @@ namespace Backprop.Generated.Benchmarks
         float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
     }
 
-    // FORWARD-BATCH: the generator has no batch forward yet, so ForwardBatch loops Forward over the samples. When a
-    // generated ForwardBatch appears, replace the one marked line in each adapter below with
-    //     public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
-    // (--verify then checks it against the baselines before anything is measured).
+    // ForwardBatch and TrainBatch are the generated batched paths (tiles of samples through each layer); --verify checks
+    // them against the baselines before anything is measured.
 
     /// <summary>Adapter for <see cref="N1"/>.</summary>
     public readonly struct N1Adapter : IGeneratedAdapter<N1Adapter>
@@ -53,7 +51,7 @@ namespace Backprop.Generated.Benchmarks
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) { for (int s = 0; s < outputs.Length / N1.OutputSize; s++) _net.Forward(inputs.Slice(s * N1.InputSize, N1.InputSize), outputs.Slice(s * N1.OutputSize, N1.OutputSize)); } // FORWARD-BATCH
+        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _net.Backward(input, target);
         /// <inheritdoc/>
@@ -76,7 +74,7 @@ namespace Backprop.Generated.Benchmarks
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) { for (int s = 0; s < outputs.Length / N2.OutputSize; s++) _net.Forward(inputs.Slice(s * N2.InputSize, N2.InputSize), outputs.Slice(s * N2.OutputSize, N2.OutputSize)); } // FORWARD-BATCH
+        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _net.Backward(input, target);
         /// <inheritdoc/>
@@ -99,7 +97,7 @@ namespace Backprop.Generated.Benchmarks
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) { for (int s = 0; s < outputs.Length / N3.OutputSize; s++) _net.Forward(inputs.Slice(s * N3.InputSize, N3.InputSize), outputs.Slice(s * N3.OutputSize, N3.OutputSize)); } // FORWARD-BATCH
+        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _net.Backward(input, target);
         /// <inheritdoc/>
@@ -122,7 +120,7 @@ namespace Backprop.Generated.Benchmarks
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) { for (int s = 0; s < outputs.Length / N4.OutputSize; s++) _net.Forward(inputs.Slice(s * N4.InputSize, N4.InputSize), outputs.Slice(s * N4.OutputSize, N4.OutputSize)); } // FORWARD-BATCH
+        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _net.Backward(input, target);
         /// <inheritdoc/>
