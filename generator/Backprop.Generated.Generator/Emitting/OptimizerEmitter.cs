@@ -38,7 +38,7 @@ namespace Backprop.Generated.Generator
         public static void EmitStep(SourceWriter w, EmitContext c)
         {
             OptimizerSpec o = c.Spec.Optimizer!;
-            string T = c.T, one = c.Lit(1);
+            string T = c.T;
             bool mean = c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
 
             w.Line("/// <summary>");
@@ -48,20 +48,20 @@ namespace Backprop.Generated.Generator
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">No sample has been accumulated since the last step.</exception>");
             w.Open("public void Step()");
             w.Line("if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException(\"Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.\");");
-            if (mean)
-            {
-                w.Line("// The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.");
-                w.Line(T + " scale = " + one + " / _accumulatedSamples;");
-                EmitUpdate(w, c, new Update().Array("g", "_gradients").Line("g[i] *= scale;"));
-            }
+            // One pass over the parameters: the accumulated sum is scaled into the gradient of the batch loss as it is read,
+            // the update applied, and the accumulator cleared, all in the same loop.
+            bool scaled = mean || c.Spec.ClipGradNorm > 0;
+            if (mean) w.Line("// The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.");
+            if (scaled) w.Line("double scale = " + (mean ? "1.0 / _accumulatedSamples" : "1.0") + ";");
             if (c.Spec.ClipGradNorm > 0)
             {
                 w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
                 w.Line("double squares = 0;");
                 w.Line("for (int i = 0; i < ParameterCount; i++) squares += " + (c.Spec.IsDouble ? "" : "(double)") + "_gradients[i] * _gradients[i];");
-                w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (global::System.Math.Sqrt(squares) + 1e-6);");
-                w.Line("if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) _gradients[i] *= " + Cast(c) + "clip;");
+                w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (scale * global::System.Math.Sqrt(squares) + 1e-6);");
+                w.Line("if (clip < 1.0) scale *= clip;");
             }
+            if (scaled) w.Line(T + " gradientScale = " + Cast(c) + "scale;");
             switch (o.Kind)
             {
                 case OptimizerKind.Sgd: Sgd(w, c, o); break;
@@ -70,12 +70,17 @@ namespace Backprop.Generated.Generator
                 case OptimizerKind.RmsProp: RmsProp(w, c, o); break;
             }
             w.Line("_stepCount++;");
-            w.Line("ZeroGradients();");
+            w.Line("_accumulatedSamples = 0;   // the update loop has cleared every gradient");
             w.Close();
         }
 
+        /// <summary>The gradient of the batch loss for parameter i, with coupled weight decay: g·scale (+ λ·θ).</summary>
         private static string DecayedGradient(EmitContext c, OptimizerSpec o)
-            => o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? "g[i] + " + c.Lit(o.WeightDecay) + " * p[i]" : "g[i]";
+        {
+            bool scaled = (c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None) || c.Spec.ClipGradNorm > 0;
+            string gradient = scaled ? "g[i] * gradientScale" : "g[i]";
+            return o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? gradient + " + " + c.Lit(o.WeightDecay) + " * p[i]" : gradient;
+        }
 
         /// <summary>1 − v as a constant expression: the compiler folds it in double, exactly as torch computes 1 − β.</summary>
         private static string OneMinus(EmitContext c, double v)
@@ -128,7 +133,7 @@ namespace Backprop.Generated.Generator
                 var written = new System.Collections.Generic.HashSet<string>();
                 foreach (string statement in update.Body)
                 {
-                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", V + ".Sqrt(").Replace("CONST(", V + ".Create(");
+                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", V + ".Sqrt(").Replace("CONST(", V + ".Create(").Replace("ZERO", vec + ".Zero");
                     foreach (var (name, _, _) in update.Arrays)
                     {
                         if (line.StartsWith(name + "[i] ", System.StringComparison.Ordinal)) written.Add(name);
@@ -152,7 +157,7 @@ namespace Backprop.Generated.Generator
             w.Open("for (; i < ParameterCount; i++)");
             foreach (string statement in update.Body)
             {
-                string line = statement.Replace("T ", T + " ").Replace("CONST(", "(");
+                string line = statement.Replace("T ", T + " ").Replace("CONST(", "(").Replace("ZERO", c.Lit(0));
                 int at;
                 while ((at = line.IndexOf("SQRT(", System.StringComparison.Ordinal)) >= 0)
                 {
@@ -177,6 +182,9 @@ namespace Backprop.Generated.Generator
             return update;
         }
 
+        /// <summary>Ends an update by clearing the accumulated gradient it has used.</summary>
+        private static Update Cleared(Update update) => update.Line("g[i] = ZERO;");
+
         private static void Sgd(SourceWriter w, EmitContext c, OptimizerSpec o)
         {
             string T = c.T;
@@ -185,18 +193,18 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
                 string gradient = DecayedGradient(c, o);
-                EmitUpdate(w, c, Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";"));
+                EmitUpdate(w, c, Cleared(Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";")));
                 return;
             }
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
                 + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
             w.Line("bool first = _stepCount == 0;");
-            EmitUpdate(w, c, Arrays(o, "v")
+            EmitUpdate(w, c, Cleared(Arrays(o, "v")
                 .Line("T grad = " + DecayedGradient(c, o) + ";")
                 .Line("T buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";")
                 .Line("v[i] = buffer;")
-                .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;"));
+                .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;")));
         }
 
         private static void Adam(SourceWriter w, EmitContext c, OptimizerSpec o)
@@ -220,7 +228,7 @@ namespace Backprop.Generated.Generator
                 .Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;")
                 .Line("T denominator = SQRT(v[i]) / correction2 + CONST(" + c.Lit(o.Epsilon) + ");")
                 .Line("p[i] -= stepSize * (m[i] / denominator);");
-            EmitUpdate(w, c, update);
+            EmitUpdate(w, c, Cleared(update));
         }
 
         private static void RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o)
@@ -248,7 +256,7 @@ namespace Backprop.Generated.Generator
             }
             if (o.Momentum > 0) update.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + grad / denominator;").Line("p[i] -= lr * b[i];");
             else update.Line("p[i] -= lr * (grad / denominator);");
-            EmitUpdate(w, c, update);
+            EmitUpdate(w, c, Cleared(update));
         }
 
         private static string Summary(OptimizerSpec o)

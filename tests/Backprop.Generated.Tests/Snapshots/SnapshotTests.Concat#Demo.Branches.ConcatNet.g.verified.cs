@@ -408,26 +408,9 @@ namespace Demo.Branches
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
-            float scale = 1f / _accumulatedSamples;
-            {
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                    for (; i <= ParameterCount - 8; i += 8)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        gV *= scale;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                    }
-                }
-                float[] g = _gradients;
-                for (; i < ParameterCount; i++)
-                {
-                    g[i] *= scale;
-                }
-            }
+            // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
+            double scale = 1.0 / _accumulatedSamples;
+            float gradientScale = (float)scale;
             // AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = 0.01; then the Adam update with the raw g:
             // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
             // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
@@ -451,12 +434,14 @@ namespace Demo.Branches
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
                         pV -= stepSize * (mV / denominator);
+                        gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
                     }
@@ -468,15 +453,16 @@ namespace Demo.Branches
                 for (; i < ParameterCount; i++)
                 {
                     p[i] *= decay;
-                    float grad = g[i];
+                    float grad = g[i] * gradientScale;
                     m[i] = m[i] * 0.9f + grad * (float)(1.0 - 0.9);
                     v[i] = v[i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                     float denominator = global::System.MathF.Sqrt(v[i]) / correction2 + (1E-08f);
                     p[i] -= stepSize * (m[i] / denominator);
+                    g[i] = 0f;
                 }
             }
             _stepCount++;
-            ZeroGradients();
+            _accumulatedSamples = 0;   // the update loop has cleared every gradient
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

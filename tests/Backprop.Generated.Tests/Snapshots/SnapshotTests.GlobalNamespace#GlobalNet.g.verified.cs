@@ -284,31 +284,14 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public void Step()
     {
         if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-        // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
+        // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
         double scale = 1.0 / _accumulatedSamples;
-        {
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                for (; i <= ParameterCount - 4; i += 4)
-                {
-                    global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                    gV *= scale;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                }
-            }
-            double[] g = _gradients;
-            for (; i < ParameterCount; i++)
-            {
-                g[i] *= scale;
-            }
-        }
         // Clip the global gradient norm to 1, as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))
         double squares = 0;
         for (int i = 0; i < ParameterCount; i++) squares += _gradients[i] * _gradients[i];
-        double clip = 1 / (global::System.Math.Sqrt(squares) + 1e-6);
-        if (clip < 1.0) for (int i = 0; i < ParameterCount; i++) _gradients[i] *= clip;
+        double clip = 1 / (scale * global::System.Math.Sqrt(squares) + 1e-6);
+        if (clip < 1.0) scale *= clip;
+        double gradientScale = scale;
         // RMSprop (α = 0.99, ε = 1E-08, μ = 0.9): s ← α·s + (1 − α)·g²;  ḡ ← α·ḡ + (1 − α)·g;  denominator = √(s − ḡ²) + ε;  b ← μ·b + g/denominator;  θ ← θ − η·b
         double lr = _learningRate;
         {
@@ -327,13 +310,15 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                     global::System.Runtime.Intrinsics.Vector256<double> sV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sRef, (nuint)i);
                     global::System.Runtime.Intrinsics.Vector256<double> meanV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref meanRef, (nuint)i);
                     global::System.Runtime.Intrinsics.Vector256<double> bV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256<double> grad = gV;
+                    global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
                     sV = sV * 0.99 + (1.0 - 0.99) * grad * grad;
                     meanV = meanV * 0.99 + grad * (1.0 - 0.99);
                     global::System.Runtime.Intrinsics.Vector256<double> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(sV - meanV * meanV) + global::System.Runtime.Intrinsics.Vector256.Create(1E-08);
                     bV = bV * 0.9 + grad / denominator;
                     pV -= lr * bV;
+                    gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sV, ref sRef, (nuint)i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(meanV, ref meanRef, (nuint)i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bV, ref bRef, (nuint)i);
@@ -346,16 +331,17 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             global::System.Span<double> b = new global::System.Span<double>(_optimizerState, 2 * ParameterCount, ParameterCount);
             for (; i < ParameterCount; i++)
             {
-                double grad = g[i];
+                double grad = g[i] * gradientScale;
                 s[i] = s[i] * 0.99 + (1.0 - 0.99) * grad * grad;
                 mean[i] = mean[i] * 0.99 + grad * (1.0 - 0.99);
                 double denominator = global::System.Math.Sqrt(s[i] - mean[i] * mean[i]) + (1E-08);
                 b[i] = b[i] * 0.9 + grad / denominator;
                 p[i] -= lr * b[i];
+                g[i] = 0.0;
             }
         }
         _stepCount++;
-        ZeroGradients();
+        _accumulatedSamples = 0;   // the update loop has cleared every gradient
     }
 
     // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

@@ -277,26 +277,9 @@ namespace Demo
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
+            // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
             double scale = 1.0 / _accumulatedSamples;
-            {
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                    for (; i <= ParameterCount - 4; i += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        gV *= scale;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                    }
-                }
-                double[] g = _gradients;
-                for (; i < ParameterCount; i++)
-                {
-                    g[i] *= scale;
-                }
-            }
+            double gradientScale = scale;
             double lr = _learningRate;
             // Momentum μ = 0.9, weight decay λ = 0.0001 (g ← g + λ·θ first):
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·(g + μ·v)  (Nesterov)
@@ -313,11 +296,13 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV + 0.0001 * pV;
+                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale + 0.0001 * pV;
                         global::System.Runtime.Intrinsics.Vector256<double> buffer = first ? grad : 0.9 * vV + grad;
                         vV = buffer;
                         pV -= lr * (grad + 0.9 * buffer);
+                        gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
                     }
                 }
@@ -326,14 +311,15 @@ namespace Demo
                 double[] v = _optimizerState;
                 for (; i < ParameterCount; i++)
                 {
-                    double grad = g[i] + 0.0001 * p[i];
+                    double grad = g[i] * gradientScale + 0.0001 * p[i];
                     double buffer = first ? grad : 0.9 * v[i] + grad;
                     v[i] = buffer;
                     p[i] -= lr * (grad + 0.9 * buffer);
+                    g[i] = 0.0;
                 }
             }
             _stepCount++;
-            ZeroGradients();
+            _accumulatedSamples = 0;   // the update loop has cleared every gradient
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

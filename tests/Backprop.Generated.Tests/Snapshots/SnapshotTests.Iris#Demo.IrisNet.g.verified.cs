@@ -277,26 +277,9 @@ namespace Demo
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
-            float scale = 1f / _accumulatedSamples;
-            {
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                    for (; i <= ParameterCount - 8; i += 8)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        gV *= scale;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                    }
-                }
-                float[] g = _gradients;
-                for (; i < ParameterCount; i++)
-                {
-                    g[i] *= scale;
-                }
-            }
+            // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
+            double scale = 1.0 / _accumulatedSamples;
+            float gradientScale = (float)scale;
             float lr = (float)_learningRate;
             // Momentum μ = 0.9:
             // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·v
@@ -313,11 +296,13 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
                         global::System.Runtime.Intrinsics.Vector256<float> buffer = first ? grad : 0.9f * vV + grad;
                         vV = buffer;
                         pV -= lr * buffer;
+                        gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
                     }
                 }
@@ -326,14 +311,15 @@ namespace Demo
                 float[] v = _optimizerState;
                 for (; i < ParameterCount; i++)
                 {
-                    float grad = g[i];
+                    float grad = g[i] * gradientScale;
                     float buffer = first ? grad : 0.9f * v[i] + grad;
                     v[i] = buffer;
                     p[i] -= lr * buffer;
+                    g[i] = 0f;
                 }
             }
             _stepCount++;
-            ZeroGradients();
+            _accumulatedSamples = 0;   // the update loop has cleared every gradient
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

@@ -303,7 +303,9 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
                         pV -= lr * gV;
+                        gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                     }
                 }
                 float[] p = _parameters;
@@ -311,10 +313,11 @@ namespace Demo
                 for (; i < ParameterCount; i++)
                 {
                     p[i] -= lr * g[i];
+                    g[i] = 0f;
                 }
             }
             _stepCount++;
-            ZeroGradients();
+            _accumulatedSamples = 0;   // the update loop has cleared every gradient
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

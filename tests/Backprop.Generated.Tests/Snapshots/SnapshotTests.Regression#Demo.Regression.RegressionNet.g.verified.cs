@@ -304,26 +304,9 @@ namespace Demo.Regression
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
-            // The batch loss is the mean over samples, so its gradient is the accumulated sum divided by their count.
+            // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
             double scale = 1.0 / _accumulatedSamples;
-            {
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                    for (; i <= ParameterCount - 4; i += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        gV *= scale;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                    }
-                }
-                double[] g = _gradients;
-                for (; i < ParameterCount; i++)
-                {
-                    g[i] *= scale;
-                }
-            }
+            double gradientScale = scale;
             // Adam:
             // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
             // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
@@ -345,12 +328,14 @@ namespace Demo.Regression
                         global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<double> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV;
+                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
                         mV = mV * 0.9 + grad * (1.0 - 0.9);
                         vV = vV * 0.999 + (1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<double> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08);
                         pV -= stepSize * (mV / denominator);
+                        gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
                     }
@@ -361,15 +346,16 @@ namespace Demo.Regression
                 global::System.Span<double> v = new global::System.Span<double>(_optimizerState, 1 * ParameterCount, ParameterCount);
                 for (; i < ParameterCount; i++)
                 {
-                    double grad = g[i];
+                    double grad = g[i] * gradientScale;
                     m[i] = m[i] * 0.9 + grad * (1.0 - 0.9);
                     v[i] = v[i] * 0.999 + (1.0 - 0.999) * grad * grad;
                     double denominator = global::System.Math.Sqrt(v[i]) / correction2 + (1E-08);
                     p[i] -= stepSize * (m[i] / denominator);
+                    g[i] = 0.0;
                 }
             }
             _stepCount++;
-            ZeroGradients();
+            _accumulatedSamples = 0;   // the update loop has cleared every gradient
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
