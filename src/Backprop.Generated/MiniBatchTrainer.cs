@@ -160,11 +160,12 @@ namespace Backprop.Generated
             return count;
         }
 
-        // The JIT removes the box in this pattern for value types, so it does not allocate.
+        // A reinterpretation, not a cast through object: that box is removed only once the JIT has optimized the method,
+        // and a caller still running unoptimized code would allocate.
         private static double ToDouble(T value)
         {
-            if (typeof(T) == typeof(float)) return (float)(object)value;
-            if (typeof(T) == typeof(double)) return (double)(object)value;
+            if (typeof(T) == typeof(float)) return System.Runtime.CompilerServices.Unsafe.As<T, float>(ref value);
+            if (typeof(T) == typeof(double)) return System.Runtime.CompilerServices.Unsafe.As<T, double>(ref value);
             throw new NotSupportedException("Networks compute in float or double.");
         }
     }
