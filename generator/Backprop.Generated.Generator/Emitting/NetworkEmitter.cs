@@ -39,6 +39,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line();
+                if (IsSmall(c, layer)) w.Line(InlineAttribute);
                 w.Open("private void ForwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Forward(w, c, layer);
                 else ElementwiseEmitter.Forward(w, c, layer);
@@ -48,6 +49,7 @@ namespace Backprop.Generated.Generator
             {
                 LayerPlan layer = plan.Layers[i];
                 w.Line();
+                if (IsSmall(c, layer)) w.Line(InlineAttribute);
                 w.Open("private void BackwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Backward(w, c, layer);
                 else ElementwiseEmitter.Backward(w, c, layer);
@@ -84,6 +86,16 @@ namespace Backprop.Generated.Generator
             if (spec.Namespace != null) w.Close();
             return w.ToString();
         }
+
+        private const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+        /// <summary>
+        /// A layer whose work is small next to a call: its methods are inlined into the pass that calls them, so a tiny
+        /// network runs as one method. Large layers stay separate, which keeps every method well under the size at which
+        /// the JIT stops optimizing.
+        /// </summary>
+        private static bool IsSmall(EmitContext c, LayerPlan layer)
+            => layer.Kind == LayerKind.Dense ? layer.Connections <= 256 : c.Tensor(layer.Output).Width <= 64;
 
         private static IEnumerable<string> Interfaces(EmitContext c)
         {

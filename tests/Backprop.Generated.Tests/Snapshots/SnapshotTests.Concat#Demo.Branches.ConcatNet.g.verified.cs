@@ -569,6 +569,7 @@ namespace Demo.Branches
             return sum;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [4×3]
@@ -585,6 +586,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer1(int at)
         {
             // a1 (trunk) = gelu(z0) = z0·Φ(z0) = 0.5·z0·(1 + erf(z0/√2))    [4]
@@ -597,6 +599,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [2×4]
@@ -613,6 +616,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer3(int at)
         {
             // a3 = silu(z2) = z2·σ(z2)    [2]
@@ -625,6 +629,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer4(int at)
         {
             // m4 = [a3, a1 (trunk)]    [2] + [4] = [6]
@@ -635,6 +640,7 @@ namespace Demo.Branches
             a1.CopyTo(m4.Slice(2));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer5(int at)
         {
             // z5 = W5·m4 + b5    W5: [3×6]
@@ -651,6 +657,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer6(int at)
         {
             // a6 = elu(z5): z5 if > 0, else 0.5·(exp(z5) − 1)    [3]
@@ -663,6 +670,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer7(int at)
         {
             // z7 = W7·a6 + b7    W7: [3×3]
@@ -679,6 +687,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer8(int at)
         {
             // a8 = leaky_relu(z7): z7 if > 0, else 0.2·z7    [3]
@@ -691,6 +700,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer9(int at)
         {
             // m9 = [a8, x (input)]    [3] + [3] = [6]
@@ -701,6 +711,7 @@ namespace Demo.Branches
             x.CopyTo(m9.Slice(3));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer10(int at)
         {
             // z10 = W10·m9    W10: [3×6]
@@ -716,6 +727,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer11(int at)
         {
             // a11 = softplus(z10) = log(1 + exp(z10)), or z10 itself above 20    [3]
@@ -728,6 +740,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer12(int at)
         {
             // z12 = W12·a11 + b12    W12: [1×3]
@@ -744,6 +757,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer13(int at)
         {
             // a13 = σ(z12) = 1 / (1 + exp(−z12))    [1]
@@ -756,6 +770,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer13(int at)
         {
             // δz12 = δa13 ⊙ σ'(z12),  σ'(z12) = a13·(1 − a13)
@@ -768,6 +783,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer12(int at)
         {
             // ∂l/∂W12 += δz12 · a11ᵀ    [1×3]
@@ -794,6 +810,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer11(int at)
         {
             // δz10 = δa11 ⊙ softplus'(z10),  softplus'(z10) = σ(z10), 1 above 20
@@ -806,6 +823,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer10(int at)
         {
             // ∂l/∂W10 += δz10 · m9ᵀ    [3×6]
@@ -829,6 +847,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer9(int at)
         {
             // δm9 splits where the concatenation joined: its first 3 entries go to δa8, the last 3 to δx (input)
@@ -839,6 +858,7 @@ namespace Demo.Branches
             for (int i = 0; i < 3; i++) dx[i] = dm9[3 + i];
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer8(int at)
         {
             // δz7 = δa8 ⊙ leaky_relu'(z7),  leaky_relu'(z7) = 1 if z7 > 0, else 0.2
@@ -851,6 +871,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer7(int at)
         {
             // ∂l/∂W7 += δz7 · a6ᵀ    [3×3]
@@ -877,6 +898,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer6(int at)
         {
             // δz5 = δa6 ⊙ elu'(z5),  elu'(z5) = 1 if z5 > 0, else α·exp(z5) = a6 + α
@@ -890,6 +912,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer5(int at)
         {
             // ∂l/∂W5 += δz5 · m4ᵀ    [3×6]
@@ -916,6 +939,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer4(int at)
         {
             // δm4 splits where the concatenation joined: its first 2 entries go to δa3, the last 4 to δa1 (trunk)
@@ -926,6 +950,7 @@ namespace Demo.Branches
             for (int i = 0; i < 4; i++) da1[i] = dm4[2 + i];
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer3(int at)
         {
             // δz2 = δa3 ⊙ silu'(z2),  silu'(z2) = σ(z2)·(1 + z2·(1 − σ(z2)))
@@ -939,6 +964,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [2×4]
@@ -964,6 +990,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ gelu'(z0),  gelu'(z0) = Φ(z0) + z0·φ(z0)
@@ -976,6 +1003,7 @@ namespace Demo.Branches
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [4×3]

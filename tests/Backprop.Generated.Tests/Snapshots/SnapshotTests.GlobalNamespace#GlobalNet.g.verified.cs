@@ -411,6 +411,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         return sum;
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ForwardLayer0(int at)
     {
         // z0 = W0·x + b0    W0: [4×3]
@@ -427,6 +428,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ForwardLayer1(int at)
     {
         // a1 = tanh(z0)    [4]
@@ -440,6 +442,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ForwardLayer2(int at)
     {
         // z2 = W2·a1 + b2    W2: [3×4]
@@ -472,6 +475,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ForwardLayer3(int at)
     {
         // a3 = softmax(z2) = exp(z2ᵢ − max) / Σⱼ exp(z2ⱼ − max)    [3]
@@ -488,6 +492,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         for (int i = 0; i < 3; i++) a3[i] /= sum;
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BackwardLayer3(int at)
     {
         // softmax Jacobian: ∂a3ᵢ/∂z2ⱼ = a3ᵢ·([i = j] − a3ⱼ), so δz2ᵢ = a3ᵢ·(δa3ᵢ − Σⱼ δa3ⱼ·a3ⱼ)
@@ -499,6 +504,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         for (int i = 0; i < 3; i++) dz2[i] = a3[i] * (da3[i] - dot);
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BackwardLayer2(int at)
     {
         // ∂l/∂W2 += δz2 · a1ᵀ    [3×4]
@@ -547,6 +553,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BackwardLayer1(int at)
     {
         // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
@@ -572,6 +579,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BackwardLayer0(int at)
     {
         // ∂l/∂W0 += δz0 · xᵀ    [4×3]

@@ -381,6 +381,7 @@ namespace Demo
             return sum;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [2×2]
@@ -397,6 +398,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer1(int at)
         {
             // a1 = z0    [2]
@@ -409,6 +411,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×2]
@@ -425,6 +428,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
@@ -451,6 +455,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ 1  (the identity passes the gradient through)
@@ -462,6 +467,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [2×2]

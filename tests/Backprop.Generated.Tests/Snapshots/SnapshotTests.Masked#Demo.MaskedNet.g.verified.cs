@@ -383,6 +383,7 @@ namespace Demo
             return sum;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer0(int at)
         {
             // z0 = (W0 ⊙ mask)·x + b0    W0: [2×4], 4 of 8 connections
@@ -394,6 +395,7 @@ namespace Demo
             z0[1] = b0[1] + W0[6] * x[2] + W0[7] * x[3];
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer1(int at)
         {
             // a1 = σ(z0) = 1 / (1 + exp(−z0))    [2]
@@ -406,6 +408,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×2]
@@ -422,6 +425,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer3(int at)
         {
             // a3 = σ(z2) = 1 / (1 + exp(−z2))    [1]
@@ -434,6 +438,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer3(int at)
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
@@ -446,6 +451,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×2]
@@ -472,6 +478,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ σ'(z0),  σ'(z0) = a1·(1 − a1)
@@ -484,6 +491,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ ⊙ mask    [2×4], only the 4 connections

@@ -241,6 +241,7 @@ namespace Demo
             ForwardTile4();
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [1×1]
@@ -257,6 +258,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer1(int at)
         {
             // a1 = relu(z0) = max(0, z0)    [1]
@@ -269,6 +271,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [1×1]
@@ -285,6 +288,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer3(int at)
         {
             // m3 = z2 + x (x0)    [1]
@@ -294,6 +298,7 @@ namespace Demo
             for (int i = 0; i < 1; i++) m3[i] = z2[i] + x[i];
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer4(int at)
         {
             // a4 = relu(m3) = max(0, m3)    [1]
@@ -306,6 +311,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer4(int at)
         {
             // δm3 = δa4 ⊙ relu'(m3),  relu'(m3) = 1 if m3 > 0, else 0
@@ -318,6 +324,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer3(int at)
         {
             // ∂m3/∂z2 = ∂m3/∂x = I, so both receive δm3
@@ -332,6 +339,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [1×1]
@@ -358,6 +366,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
@@ -370,6 +379,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [1×1]

@@ -264,6 +264,7 @@ namespace Demo
             return sum;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [1×2]
@@ -280,6 +281,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayer1(int at)
         {
             // a1 = tanh(z0)    [1]
@@ -292,6 +294,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
@@ -304,6 +307,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [1×2]
