@@ -51,6 +51,22 @@ namespace Backprop.Generated.Generator
         public static readonly DiagnosticDescriptor SplitDeclaration = Error("BPG008", "Layers declared on several partial declarations",
             "The layers of '{0}' are spread over several partial declarations, so their order is not defined; put [Network] and every layer attribute on one declaration");
 
+        /// <summary>BPG025: the class has a primary constructor.</summary>
+        public static readonly DiagnosticDescriptor PrimaryConstructor = Error("BPG025", "Primary constructor on a network class",
+            "The network class '{0}' has a primary constructor, but the generator writes its constructors {0}() and {0}(int seed); remove the parameter list");
+
+        /// <summary>BPG026: an inherited member has a name the generator writes.</summary>
+        public static readonly DiagnosticDescriptor InheritedMemberConflict = Error("BPG026", "Inherited member conflicts with a generated member",
+            "'{0}' inherits '{1}' from '{2}', and the generated '{1}' would hide it; rename it in '{2}', or do not derive from '{2}'");
+
+        /// <summary>BPG027: the base class cannot be constructed without arguments.</summary>
+        public static readonly DiagnosticDescriptor BaseConstructor = Error("BPG027", "Base class without a parameterless constructor",
+            "The base class '{1}' of '{0}' has no accessible parameterless constructor, which the generated constructors call; add one to '{1}', or do not derive from it");
+
+        /// <summary>BPG028: the class is file-local.</summary>
+        public static readonly DiagnosticDescriptor FileLocal = Error("BPG028", "File-local network class",
+            "The network class '{0}' is declared 'file', but its generated half lives in another file; remove 'file'");
+
         /// <summary>BPG010: no input layer.</summary>
         public static readonly DiagnosticDescriptor MissingInput = Error("BPG010", "Network has no input",
             "The network '{0}' has no [Input]; add one before the first layer, for example [Input(4)] for 4 features");
@@ -137,7 +153,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>BPG024: the network is too large to lay out in arrays.</summary>
         public static readonly DiagnosticDescriptor TooLarge = Error("BPG024", "Network too large",
-            "[{0}] brings the network to {1} {2}, more than a .NET array holds ({3}); make the layers smaller");
+            "[{0}] brings the network to {1} {2}, more than it can hold ({3}, so that its largest buffer fits in a .NET array); make the layers smaller");
 
         /// <summary>BPG037: a name that is not an identifier.</summary>
         public static readonly DiagnosticDescriptor InvalidName = Error("BPG037", "Invalid layer name",
@@ -150,6 +166,7 @@ namespace Backprop.Generated.Generator
         /// <summary>Every descriptor, by ID.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = BuildIndex(
             NotPartial, NotAClass, Nested, Generic, Static, UnknownPrecision, MemberConflict, SplitDeclaration, ClassNameConflict,
+            PrimaryConstructor, InheritedMemberConflict, BaseConstructor, FileLocal,
             MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize, NoLayers, LayerAfterLoss, DuplicateLoss,
             DuplicateOptimizer, SoftmaxBeforeLogitsLoss, LossInputMismatch, InvalidHyperparameter, ClipWithoutOptimizer,
             DuplicateClip, UnknownName, ForwardReference, DuplicateName, AddWidthMismatch, MaskWrongShape, MaskRowEmpty,

@@ -13,9 +13,9 @@ namespace Backprop.Generated.Generator
             "InputSize", "OutputSize", "ParameterCount", "ValueCount", "Parameters", "Gradients", "InputGradient",
             "AccumulatedSamples", "Forward", "Backward", "BackwardFromOutputGradient", "Loss", "LossIsMean", "Step",
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
-            "ForwardFlops", "TrainingFlops", "CheckLength", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "Architecture", "RunForward", "RunBackward", "ComputeLoss",
+            "ForwardFlops", "TrainingFlops", "CheckLength", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunBackward", "ComputeLoss",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
-            "_optimizerState", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState", "ValueCount",
+            "_optimizerState", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>

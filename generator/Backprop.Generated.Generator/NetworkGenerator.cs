@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using System.Text;
@@ -33,9 +34,11 @@ namespace Backprop.Generated.Generator
                 .WithTrackingName(TrackingNames.Parse);
 
             IncrementalValueProvider<TargetInfo> target = context.CompilationProvider
-                .Select(static (compilation, _) => new TargetInfo(
-                    HasAccessibleType(compilation, "System.MathF"),
-                    HasAccessibleType(compilation, "Backprop.Generated.VectorMath")));
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => new TargetInfo(
+                    HasAccessibleType(pair.Left, "System.MathF"),
+                    HasAccessibleType(pair.Left, "Backprop.Generated.VectorMath"),
+                    pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }));
 
             IncrementalValuesProvider<(NetworkSpec Spec, TargetInfo Target)> specs = parsed
                 .Where(static result => result.Spec != null)
@@ -49,7 +52,20 @@ namespace Backprop.Generated.Generator
                 .WithTrackingName(TrackingNames.Diagnostics);
 
             context.RegisterSourceOutput(specs, static (spc, item) =>
-                spc.AddSource(item.Spec.HintName, SourceText.From(NetworkEmitter.Emit(item.Spec, item.Target), Encoding.UTF8)));
+            {
+                string source;
+                try
+                {
+                    source = NetworkEmitter.Emit(item.Spec, item.Target);
+                }
+                catch (System.Exception ex)
+                {
+                    // A generator never throws: an emitter failure is a diagnostic, and the rest of the project still builds.
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, item.Spec.ClassName, ex.GetType().Name + ": " + ex.Message));
+                    return;
+                }
+                spc.AddSource(item.Spec.HintName, SourceText.From(source, Encoding.UTF8));
+            });
 
             // Diagnostics are bound to the compilation's syntax trees only here, at reporting, so that #pragma warning
             // applies to them; the cached pipeline above holds plain values. Only networks with diagnostics reach this.

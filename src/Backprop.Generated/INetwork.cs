@@ -94,7 +94,10 @@ namespace Backprop.Generated
     /// <summary>A network with an optimizer.</summary>
     public interface ITrainableNetwork<T> : INetwork<T>, ILearningRateTarget where T : unmanaged
     {
-        /// <summary>The optimizer's kind, e.g. <c>Adam</c>; weight files record it with the optimizer state.</summary>
+        /// <summary>
+        /// The optimizer and the options that shape its state, e.g. <c>Adam</c> or <c>RmsProp(centered, momentum)</c>;
+        /// weight files record it with the optimizer state, and only load state into the same.
+        /// </summary>
         string OptimizerName { get; }
 
         /// <summary>

@@ -60,17 +60,17 @@ namespace Backprop.Generated
         protected override double Next(int epoch, double current) => epoch % StepSize == 0 ? current * Gamma : current;
     }
 
-    /// <summary>torch's <c>MultiStepLR</c>: multiplies the rate by γ at each milestone epoch.</summary>
+    /// <summary>torch's <c>MultiStepLR</c>: multiplies the rate by γ at each milestone epoch (by γ^k where a milestone is listed k times).</summary>
     public sealed class MultiStepLR : LearningRateScheduler
     {
-        private readonly HashSet<int> _milestones;
+        private readonly Dictionary<int, int> _milestones = new Dictionary<int, int>();
 
         /// <summary>Decays by <paramref name="gamma"/> at each of <paramref name="milestones"/>.</summary>
         public MultiStepLR(ILearningRateTarget target, IEnumerable<int> milestones, double gamma = 0.1) : base(target)
         {
             if (milestones is null) throw new ArgumentNullException(nameof(milestones));
             if (!(gamma > 0) || double.IsInfinity(gamma)) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "γ must be positive and finite.");
-            _milestones = new HashSet<int>(milestones);
+            foreach (int milestone in milestones) _milestones[milestone] = _milestones.TryGetValue(milestone, out int count) ? count + 1 : 1;
             Gamma = gamma;
         }
 
@@ -78,7 +78,7 @@ namespace Backprop.Generated
         public double Gamma { get; }
 
         /// <inheritdoc/>
-        protected override double Next(int epoch, double current) => _milestones.Contains(epoch) ? current * Gamma : current;
+        protected override double Next(int epoch, double current) => _milestones.TryGetValue(epoch, out int count) ? current * Math.Pow(Gamma, count) : current;
     }
 
     /// <summary>torch's <c>ExponentialLR</c>: η ← γ·η every epoch.</summary>

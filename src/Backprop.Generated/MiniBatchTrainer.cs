@@ -18,6 +18,7 @@ namespace Backprop.Generated
         private readonly T[] _batchTargets;
         private readonly T[] _output;
         private readonly SeededRandom _random;
+        private readonly bool[] _seen;
 
         /// <summary>
         /// Prepares to train <paramref name="network"/> on the samples in <paramref name="inputs"/> and
@@ -48,6 +49,7 @@ namespace Backprop.Generated
             _batchTargets = new T[BatchSize * network.OutputSize];
             _output = new T[network.OutputSize];
             _random = new SeededRandom(seed);
+            _seen = new bool[count];
         }
 
         /// <summary>The number of samples in the data set.</summary>
@@ -77,7 +79,8 @@ namespace Backprop.Generated
         public double TrainEpoch(ReadOnlySpan<int> order)
         {
             if (order.Length != SampleCount) throw new ArgumentException($"order has length {order.Length}, but the data set has {SampleCount} samples.", nameof(order));
-            Span<bool> seen = SampleCount <= 4096 ? stackalloc bool[SampleCount] : new bool[SampleCount];
+            Span<bool> seen = _seen;
+            seen.Clear();
             foreach (int index in order)
             {
                 if ((uint)index >= (uint)SampleCount || seen[index]) throw new ArgumentException($"order is not a permutation of the {SampleCount} sample indexes (at {index}).", nameof(order));
@@ -124,7 +127,10 @@ namespace Backprop.Generated
             return _network.LossIsMean ? total / count : total;
         }
 
-        /// <summary>The fraction of samples whose largest output is at the largest target (one-hot or probability targets).</summary>
+        /// <summary>
+        /// The fraction of samples classified right: the largest output at the largest target (one-hot or probability
+        /// targets); with a single output (a sigmoid's probability), the output and the target on the same side of 0.5.
+        /// </summary>
         public double Accuracy(T[] inputs, T[] targets)
         {
             int count = CountSamples(inputs, targets);
@@ -132,7 +138,11 @@ namespace Backprop.Generated
             for (int s = 0; s < count; s++)
             {
                 _network.Forward(inputs.AsSpan(s * _network.InputSize, _network.InputSize), _output);
-                if (ArgMax(_output) == ArgMax(targets.AsSpan(s * _network.OutputSize, _network.OutputSize))) right++;
+                ReadOnlySpan<T> target = targets.AsSpan(s * _network.OutputSize, _network.OutputSize);
+                bool correct = _network.OutputSize == 1
+                    ? (ToDouble(_output[0]) >= 0.5) == (ToDouble(target[0]) >= 0.5)
+                    : ArgMax(_output) == ArgMax(target);
+                if (correct) right++;
             }
             return (double)right / count;
         }

@@ -20,15 +20,6 @@ namespace Backprop.Generated
             return x < 0 ? -r : r;
         }
 
-        /// <summary>The complementary error function erfc(x) = 1 − erf(x), accurate also where it is tiny.</summary>
-        public static double Erfc(double x)
-        {
-            if (double.IsNaN(x)) return x;
-            if (x >= 2.5) return ErfcContinuedFraction(x);
-            if (x <= -2.5) return 2.0 - ErfcContinuedFraction(-x);
-            return 1.0 - Erf(x);
-        }
-
         /// <summary>erf in single precision (computed in double and rounded once).</summary>
         public static float Erf(float x) => (float)Erf((double)x);
 
@@ -63,6 +54,20 @@ namespace Backprop.Generated
             if (double.IsInfinity(u)) return u;
             return Math.Log(u) * (x / (u - 1.0));
         }
+
+        /// <summary>e^x − 1, accurate for small x (where exp(x) − 1 loses its digits to cancellation).</summary>
+        public static double Expm1(double x)
+        {
+            double u = Math.Exp(x);
+            if (u == 1.0) return x;
+            double um1 = u - 1.0;
+            if (um1 == -1.0) return -1.0;
+            if (double.IsInfinity(u)) return u;
+            return um1 * (x / Math.Log(u));
+        }
+
+        /// <summary>Single-precision <see cref="Expm1(double)"/> (computed in double and rounded once).</summary>
+        public static float Expm1(float x) => (float)Expm1((double)x);
 
         /// <summary>log(1 + exp(x)), and x itself for x &gt; 20, as <c>torch.nn.functional.softplus</c>.</summary>
         public static double Softplus(double x) => x > 20.0 ? x : Log1p(Math.Exp(x));

@@ -76,21 +76,28 @@ namespace Backprop.Generated
             Vector256<float> e = Exp(Vector256.Min(a + a, Vector256.Create(40f)));   // e^40: 1 − 2/(e + 1) rounds to 1
             Vector256<float> large = Vector256.Create(1f) - Vector256.Create(2f) / (e + Vector256.Create(1f));
             large = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -large, large);
-            return Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(0.625f)), small, large);
+            return KeepNaN(x, Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(0.625f)), small, large));
         }
 
         /// <summary>The logistic sigmoid 1/(1 + e^(−x)) of eight floats, within 2 ulp.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Sigmoid(Vector256<float> x)
-            => Vector256.Create(1f) / (Vector256.Create(1f) + Exp(-x));
+            => KeepNaN(x, Vector256.Create(1f) / (Vector256.Create(1f) + Exp(-x)));
+
+        // The clamps (Min/Max) would turn a NaN lane into a number on some runtimes; a NaN input gives NaN, as Math does.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> KeepNaN(Vector256<float> x, Vector256<float> result)
+            => Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
 
         /// <summary>
-        /// e^x of eight floats within 1 ulp: x = k·ln2 + r (ln2 in two parts), a degree-6 minimax polynomial of e^r, scaled
-        /// by 2^k through the exponent bits; 0 below −87.3 (the float result underflows) and +∞ above 88.7.
+        /// e^x of eight floats within 1 ulp where the result is a normal float: x = k·ln2 + r (ln2 in two parts), a degree-6
+        /// minimax polynomial of e^r, scaled by 2^k through the exponent bits; +∞ above 88.7, and 0 below −87.3, where the
+        /// exact result would be subnormal (flushed to zero, as activations never need it).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Exp(Vector256<float> x)
         {
+            Vector256<float> x0 = x;
             Vector256<float> overflow = Vector256.GreaterThan(x, Vector256.Create(88.72283f));
             Vector256<float> underflow = Vector256.LessThan(x, Vector256.Create(-87.33654f));
             x = Vector256.Min(Vector256.Max(x, Vector256.Create(-87.33654f)), Vector256.Create(88.72283f));
@@ -111,7 +118,7 @@ namespace Backprop.Generated
             Vector256<float> scale2 = ((ki - half + Vector256.Create(127)) << 23).AsSingle();
             Vector256<float> result = p * scale1 * scale2;
             result = Vector256.ConditionalSelect(overflow, Vector256.Create(float.PositiveInfinity), result);
-            return Vector256.ConditionalSelect(underflow, Vector256<float>.Zero, result);
+            return KeepNaN(x0, Vector256.ConditionalSelect(underflow, Vector256<float>.Zero, result));
         }
 
         /// <summary>tanh of eight floats computed in double lanes: within 1 ulp of the correctly rounded result (the reference path).</summary>

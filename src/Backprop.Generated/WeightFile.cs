@@ -92,8 +92,9 @@ namespace Backprop.Generated
         }
 
         /// <summary>
-        /// Reads a weight file and, when every check passes, sets the network's parameters (and, when asked and present,
-        /// its optimizer state, step count and learning rate).
+        /// Reads a weight file and, when every check passes, sets the network's parameters and, when asked and present,
+        /// its optimizer state, step count and learning rate. Loading parameters without state restarts the optimizer
+        /// (state cleared, step count 0); the learning rate stays as it is.
         /// </summary>
         /// <exception cref="InvalidDataException">The stream is not a weight file for this network, is truncated, or is corrupt; the network is unchanged.</exception>
         public static void Load<T>(INetwork<T> network, Stream stream, bool includeOptimizerState = true) where T : unmanaged
@@ -150,6 +151,7 @@ namespace Backprop.Generated
                 throw new InvalidDataException($"The weight file was written for the architecture '{architecture}' ({parameterCount} parameters), but this network is '{network.Architecture}' ({network.ParameterCount} parameters).");
             }
             ITrainableNetwork<T>? trainable = includeOptimizerState && hasState ? network as ITrainableNetwork<T> : null;
+            ITrainableNetwork<T>? stale = trainable is null ? network as ITrainableNetwork<T> : null;
             if (trainable != null && (optimizer != trainable.OptimizerName || stateLength != trainable.OptimizerState.Length))
             {
                 throw new InvalidDataException($"The weight file holds {optimizer} state ({stateLength} values), but this network's optimizer is {trainable.OptimizerName} ({trainable.OptimizerState.Length} values); load with includeOptimizerState: false to take only the parameters.");
@@ -168,6 +170,12 @@ namespace Backprop.Generated
                 MemoryMarshal.Cast<byte, T>(bytes.AsSpan((int)reader.Position + parameterCount * size, stateLength * size)).CopyTo(trainable.OptimizerState);
                 trainable.StepCount = steps;
                 trainable.LearningRate = learningRate;
+            }
+            else if (stale != null)
+            {
+                // New parameters with the old momentum or moments would be neither model: the optimizer starts over.
+                stale.OptimizerState.Clear();
+                stale.StepCount = 0;
             }
             network.ZeroGradients();
         }
@@ -237,7 +245,7 @@ namespace Backprop.Generated
             public string Text()
             {
                 int length = Int32();
-                if (length < 0 || length > 1 << 20) throw new InvalidDataException($"The weight file is corrupt: a text field claims {length} bytes.");
+                if (length < 0) throw new InvalidDataException($"The weight file is corrupt: a text field claims {length} bytes.");
                 return Encoding.UTF8.GetString(_bytes, Take(length), length);
             }
         }

@@ -1082,6 +1082,10 @@ namespace Backprop.Generated.Tests
         [InlineData("BPG035", MaskEmptyRowsSource)]
         [InlineData("BPG036", MaskInvalidCharacterSource)]
         [InlineData("BPG009", ClassNamedLikeMemberSource)]
+        [InlineData("BPG025", PrimaryConstructorSource)]
+        [InlineData("BPG026", InheritedMemberSource)]
+        [InlineData("BPG027", BaseConstructorSource)]
+        [InlineData("BPG028", FileLocalSource)]
         [InlineData("BPG024", TooLargeSource)]
         [InlineData("BPG037", InvalidNameSource)]
         public void Error_messages_say_how_to_fix_the_problem(string id, string source, string? secondFile = null)
@@ -1175,7 +1179,7 @@ namespace Backprop.Generated.Tests
             GeneratorOutput output = Run(TooLargeSource);
 
             AssertDiagnostics(output, Error("BPG024",
-                "[Dense(50000)] brings the network to 2500050000 parameters, more than a .NET array holds (2147483591); make the layers smaller",
+                "[Dense(50000)] brings the network to 2500050000 parameters, more than it can hold (715827863, so that its largest buffer fits in a .NET array); make the layers smaller",
                 TooLargeSource, "Dense(50000)"));
             AssertNothingGenerated(output);
         }
@@ -1227,6 +1231,148 @@ namespace Backprop.Generated.Tests
             Assert.True(warning.Location.IsInSource, "a diagnostic outside the syntax tree cannot be suppressed by #pragma");
             Assert.Same(output.Compilation.SyntaxTrees.Single(t => t.FilePath == DefaultPath), warning.Location.SourceTree);
             AssertGeneratedAndCompiles(output);
+        }
+
+        // ---------------------------------------------------------------- added with BPG025–BPG028 and float ranges
+
+        private const string PrimaryConstructorSource = """
+            using Backprop.Generated;
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(3)]
+                [Dense(2)]
+                public partial class Net(string name) { public string Name => name; }
+            }
+            """;
+
+        [Fact]
+        public void BPG025_primary_constructors_are_refused()
+        {
+            GeneratorOutput output = Run(PrimaryConstructorSource);
+
+            AssertDiagnostics(output, Error("BPG025",
+                "The network class 'Net' has a primary constructor, but the generator writes its constructors Net() and Net(int seed); remove the parameter list",
+                PrimaryConstructorSource, NetworkAttr));
+            AssertNothingGenerated(output);
+        }
+
+        private const string InheritedMemberSource = """
+            using Backprop.Generated;
+            namespace Demo
+            {
+                public abstract class Model { public virtual void Step() { } private int Forward => 0; }
+
+                [Network(Precision.Single)]
+                [Input(3)]
+                [Dense(2)]
+                [MeanSquaredError]
+                [Sgd(LearningRate = 0.1)]
+                public partial class Net : Model { }
+            }
+            """;
+
+        [Fact]
+        public void BPG026_inherited_members_must_not_take_a_generated_name()
+        {
+            GeneratorOutput output = Run(InheritedMemberSource);
+
+            // The private Forward of the base class is not inherited, so only Step is reported.
+            AssertDiagnostics(output, Error("BPG026",
+                "'Net' inherits 'Step' from 'Demo.Model', and the generated 'Step' would hide it; rename it in 'Demo.Model', or do not derive from 'Demo.Model'",
+                InheritedMemberSource, NetworkAttr));
+            AssertNothingGenerated(output);
+        }
+
+        private const string BaseConstructorSource = """
+            using Backprop.Generated;
+            namespace Demo
+            {
+                public abstract class Model { protected Model(string name) { } }
+
+                [Network(Precision.Single)]
+                [Input(3)]
+                [Dense(2)]
+                public partial class Net : Model { }
+            }
+            """;
+
+        [Fact]
+        public void BPG027_base_class_needs_a_parameterless_constructor()
+        {
+            GeneratorOutput output = Run(BaseConstructorSource);
+
+            AssertDiagnostics(output, Error("BPG027",
+                "The base class 'Demo.Model' of 'Net' has no accessible parameterless constructor, which the generated constructors call; add one to 'Demo.Model', or do not derive from it",
+                BaseConstructorSource, NetworkAttr));
+            // The class itself cannot compile (its implicit constructor has no base constructor to call): the point is
+            // that the generator says why, and adds no code of its own.
+            Assert.Empty(output.Sources);
+        }
+
+        [Fact]
+        public void A_base_class_with_a_parameterless_constructor_and_other_members_is_fine()
+        {
+            const string source = "using Backprop.Generated;\nnamespace Demo {\npublic abstract class Model { protected Model() { } public string Label => \"m\"; }\n[Network] [Input(3)] [Dense(2)] public partial class Net : Model { }\n}\n";
+            GeneratorOutput output = Run(source);
+            Assert.Empty(output.GeneratorDiagnostics);
+            AssertGeneratedAndCompiles(output);
+        }
+
+        private const string FileLocalSource = """
+            using Backprop.Generated;
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(3)]
+                [Dense(2)]
+                file partial class Net { }
+            }
+            """;
+
+        [Fact]
+        public void BPG028_network_class_must_not_be_file_local()
+        {
+            GeneratorOutput output = Run(FileLocalSource);
+
+            AssertDiagnostics(output, Error("BPG028",
+                "The network class 'Net' is declared 'file', but its generated half lives in another file; remove 'file'",
+                FileLocalSource, NetworkAttr));
+            AssertNothingGenerated(output);
+        }
+
+        private const string FloatOverflowSource = """
+            using Backprop.Generated;
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(3)]
+                [Dense(2)] [LeakyReLU(1e39)]
+                [MeanSquaredError]
+                public partial class Net { }
+            }
+            """;
+
+        [Fact]
+        public void BPG020_settings_must_fit_in_float_in_a_single_precision_network()
+        {
+            GeneratorOutput output = Run(FloatOverflowSource);
+
+            AssertDiagnostics(output, Error("BPG020",
+                "Slope of [LeakyReLU] is 1E+39, but it must be within float's range (±3.4E+38) in a single-precision network; change Slope",
+                FloatOverflowSource, "LeakyReLU(1e39)"));
+            AssertNothingGenerated(output);
+        }
+
+        [Fact]
+        public void A_class_named_with_a_keyword_is_escaped()
+        {
+            const string source = "using Backprop.Generated;\nnamespace Demo {\n[Network] [Input(3)] [Dense(2)] [MeanSquaredError] [Sgd(LearningRate = 0.1)] public partial class @event { }\n}\n";
+            GeneratorOutput output = Run(source);
+            Assert.Empty(output.GeneratorDiagnostics);
+            Assert.Contains("partial class @event", output.Sources.Values.Single());
+            Assert.Contains("public @event(int seed)", output.Sources.Values.Single());
+            GeneratorHarness.CompileAndLoad(output);
         }
 
         private static GeneratorOutput Run(string source) => GeneratorHarness.Run(source, DefaultPath);

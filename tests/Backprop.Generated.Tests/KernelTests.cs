@@ -183,6 +183,32 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void NaN_stays_NaN_through_the_vector_activations()
+        {
+            Vector256<float> x = Vector256.Create(float.NaN, 1f, float.NaN, -1f, 0f, float.NaN, 2f, float.NaN);
+            foreach (var (name, f) in new (string, Func<Vector256<float>, Vector256<float>>)[] { ("tanh", VectorMath.Tanh), ("sigmoid", VectorMath.Sigmoid), ("exp", VectorMath.Exp) })
+            {
+                Vector256<float> y = f(x);
+                for (int i = 0; i < 8; i++) Assert.True(float.IsNaN(x[i]) == float.IsNaN(y[i]), $"{name} lane {i}: {x[i]} → {y[i]}");
+            }
+        }
+
+        [Fact]
+        public void Expm1_keeps_its_digits_near_zero()
+        {
+            foreach (double x in new[] { -1e-12, -1e-8, -1e-5, -0.01, -0.5, -3.0, -40.0, 1e-9, 0.3, 5.0 })
+            {
+                // Near 0, e^x − 1 = x + x²/2 + x³/6 + … summed independently of Math.Exp; beyond |x| = 1 there is no
+                // cancellation, and Math.Exp(x) − 1 is the reference.
+                double term = x, sum = x;
+                if (Math.Abs(x) <= 1) for (int n = 2; n < 200 && Math.Abs(term) > 1e-300; n++) sum += term *= x / n;
+                else sum = Math.Exp(x) - 1;
+                Assert.True(Math.Abs(NetworkMath.Expm1(x) - sum) <= 1e-15 * Math.Abs(sum), $"expm1({x:R}) = {NetworkMath.Expm1(x):R}, series {sum:R}");
+            }
+            Assert.Equal(-1e-6f, NetworkMath.Expm1(-1e-6f) * (1 + 5e-7f), 1e-13f);
+        }
+
+        [Fact]
         public void SumEach_adds_each_vectors_lanes()
         {
             var rows = Enumerable.Range(0, 8).Select(r => Vector256.Create(Enumerable.Range(0, 8).Select(l => (float)(r * 10 + l)).ToArray())).ToArray();
@@ -209,17 +235,26 @@ namespace Backprop.Generated.Tests
             Assert.All(packages, r => Assert.True(File.Exists(r), "missing reference assembly " + r));
             // netstandard.dll with its facades (System.Runtime and the rest), as a netstandard2.0 build references them.
             string[] references = Directory.GetFiles(Path.GetDirectoryName(packages[0])!, "*.dll").Concat(packages.Skip(1)).ToArray();
-            var sources = Directory.GetFiles(Metadata("RuntimeLibrarySources"), "*.cs").Select(f => (Path: f, Source: File.ReadAllText(f))).ToList();
-            sources.Add(("Net.cs", "using Backprop.Generated;\nnamespace Unity {\n[Network] [Input(37)] [Dense(64)] [Tanh] [Dense(16)] [GELU] [Dense(3)] [Softmax] [CrossEntropy] [Adam(LearningRate = 0.01)] [ClipGradNorm(1.0)]\npublic partial class Net { }\n"
-                + "[Network(Precision.Double)] [Input(4, Name = \"x0\")] [Dense(4, Mask = \"xx.. ..xx x..x .xx.\")] [ELU] [Add(\"x0\")] [Concat(\"x0\")] [Dense(2)] [SumSquaredError] [RmsProp(Centered = true)]\npublic partial class Residual { }\n}\n"));
-            var parse = new CSharpParseOptions(LanguageVersion.CSharp9);
-            CSharpCompilation compilation = CSharpCompilation.Create("NetStandardConsumer",
-                sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, s.Path)),
-                references.Select(r => MetadataReference.CreateFromFile(r)),
+            // The runtime library, built for netstandard2.0 (as the SDK builds it, with the latest language version).
+            var libraryTrees = Directory.GetFiles(Metadata("RuntimeLibrarySources"), "*.cs")
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), new CSharpParseOptions(LanguageVersion.CSharp12), f));
+            CSharpCompilation library = CSharpCompilation.Create("Backprop.Generated", libraryTrees, references.Select(r => MetadataReference.CreateFromFile(r)),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var libraryImage = new MemoryStream();
+            var built = library.Emit(libraryImage);
+            Assert.True(built.Success, string.Join("\n", built.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10)));
+
+            // The consumer: C# 7.3, the default language version of netstandard2.0 and .NET Framework projects.
+            string declarations = "using Backprop.Generated;\nnamespace Unity {\n[Network] [Input(37)] [Dense(64)] [Tanh] [Dense(16)] [GELU] [Dense(3)] [Softmax] [CrossEntropy] [Adam(LearningRate = 0.01)] [ClipGradNorm(1.0)]\npublic partial class Net { }\n"
+                + "[Network(Precision.Double)] [Input(4, Name = \"x0\")] [Dense(4, Mask = \"xx.. ..xx x..x .xx.\")] [ELU] [Add(\"x0\")] [Concat(\"x0\")] [Dense(2)] [SumSquaredError] [RmsProp(Centered = true)]\npublic partial class Residual { }\n}\n";
+            var parse = new CSharpParseOptions(LanguageVersion.CSharp7_3);
+            CSharpCompilation compilation = CSharpCompilation.Create("NetStandardConsumer",
+                new[] { CSharpSyntaxTree.ParseText(declarations, parse, "Net.cs") },
+                references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)).Append(MetadataReference.CreateFromImage(libraryImage.ToArray())),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Null(compilation.GetTypeByMetadataName("Backprop.Generated.VectorMath"));
             // System.Numerics.Vectors carries an internal System.MathF: the generator must not call it.
             Assert.Equal(Accessibility.Internal, compilation.GetTypeByMetadataName("System.MathF")!.DeclaredAccessibility);
-            Assert.Null(compilation.GetTypeByMetadataName("Backprop.Generated.VectorMath"));
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Backprop.Generated.Generator.NetworkGenerator().AsSourceGenerator() }, parseOptions: parse);
             driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics);
             Assert.Empty(generatorDiagnostics);
@@ -227,6 +262,7 @@ namespace Backprop.Generated.Tests
             Assert.Contains("partial class Net", generated);
             Assert.DoesNotContain("Vector256", generated);
             Assert.DoesNotContain("MathF", generated);
+            Assert.DoesNotContain("#nullable", generated);
             var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
             using var stream = new MemoryStream();

@@ -1,10 +1,14 @@
 using System;
 using System.Linq;
+using Backprop.Generated;
 using Backprop.Generated.Tests.Networks;
 using Xunit;
 
 namespace Backprop.Generated.Tests
 {
+    [Network(Precision.Single)] [Input(2)] [Dense(1)] [Sigmoid] [BinaryCrossEntropy] [Sgd(LearningRate = 0.1)]
+    public partial class SigmoidClassifier { }
+
     public sealed class MiniBatchTrainerTests
     {
         private static readonly float[] Inputs = Enumerable.Range(0, 4 * 37).Select(i => (float)Math.Cos(i * 0.37)).ToArray();
@@ -33,6 +37,17 @@ namespace Backprop.Generated.Tests
             Assert.Equal(b.Parameters.ToArray(), a.Parameters.ToArray());
             Assert.Equal(weighted / 37, epochLoss, 6);
             Assert.Equal(3, a.StepCount);
+        }
+
+        [Fact]
+        public void Accuracy_of_a_single_output_classifier_thresholds_at_one_half()
+        {
+            var net = new SigmoidClassifier(1);
+            // Weights that output σ(x₀): above 0.5 exactly when x₀ > 0.
+            net.SetParameters(new float[] { 20, 0, 0 });
+            float[] inputs = { 1, 0, -1, 0, 2, 5, -3, 5 }, targets = { 1, 0, 0, 0 };   // the third and fourth samples: 1 right, 1 wrong
+            var trainer = new MiniBatchTrainer<float>(net, inputs, targets, 4, 0);
+            Assert.Equal(0.75, trainer.Accuracy(inputs, targets));
         }
 
         [Fact]

@@ -61,7 +61,7 @@ namespace Backprop.Generated.Tests
             Assert.Equal(0, Allocated(() => single.TrainBatch(xs, ts)));
             Assert.Equal(0, Allocated(() => { dbl.Backward(xd.AsSpan(0, 5), td.AsSpan(0, 3)); dbl.Step(); }));
             Assert.Equal(0, Allocated(() => dbl.TrainBatch(xd, td)));
-            Assert.Equal(optimizer.Substring(0, optimizer.IndexOf('(')), single.OptimizerName);
+            Assert.StartsWith(optimizer.Substring(0, optimizer.IndexOf('(')), single.OptimizerName);
             Assert.True(single.StepCount > 0 && dbl.StepCount > 0);
         }
     }

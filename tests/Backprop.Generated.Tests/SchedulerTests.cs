@@ -46,6 +46,19 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void MultiStepLR_applies_gamma_once_per_listing_of_a_milestone_as_torch()
+        {
+            var target = new Target { LearningRate = 1.0 };
+            var schedule = new MultiStepLR(target, new[] { 2, 2, 4 }, gamma: 0.5);
+            double[] expected = { 1, 0.25, 0.25, 0.125 };
+            for (int epoch = 1; epoch <= 4; epoch++)
+            {
+                schedule.Step();
+                Equal(expected[epoch - 1], target.LearningRate, $"epoch {epoch}");
+            }
+        }
+
+        [Fact]
         public void CosineAnnealing_follows_the_closed_form_down_and_back_up()
         {
             const double baseRate = 0.05, minimum = 0.001;

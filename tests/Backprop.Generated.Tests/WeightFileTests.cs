@@ -22,6 +22,12 @@ namespace Backprop.Generated.Tests
     [Sgd(LearningRate = 0.1, Momentum = 0.9, Nesterov = true, WeightDecay = 1e-4)]
     public partial class IrisNetDouble { }
 
+    [Network(Precision.Single)] [Input(4)] [Dense(16)] [ReLU] [Dense(3)] [SoftmaxCrossEntropy] [RmsProp(Centered = true)]
+    public partial class CenteredNet { }
+
+    [Network(Precision.Single)] [Input(4)] [Dense(16)] [ReLU] [Dense(3)] [SoftmaxCrossEntropy] [RmsProp(Momentum = 0.9)]
+    public partial class MomentumNet { }
+
     /// <summary>Saving and loading: bit-exact round trips, and every corrupt or mismatched file refused with the network unchanged.</summary>
     public sealed class WeightFileTests : IDisposable
     {
@@ -92,6 +98,36 @@ namespace Backprop.Generated.Tests
             Assert.Equal(original.Parameters.ToArray(), loaded.Parameters.ToArray());
             Assert.All(loaded.OptimizerState.ToArray(), v => Assert.Equal(0f, v));
             Assert.Equal(0, loaded.StepCount);
+        }
+
+        [Fact]
+        public void Optimizer_state_of_another_layout_is_refused()
+        {
+            // Both keep 2 values per parameter: the name records which (ḡ or the momentum buffer).
+            var centered = new CenteredNet(1);
+            centered.TrainBatch(Inputs, Targets);
+            using var stream = new MemoryStream();
+            WeightFile.Save(centered, stream);
+            var momentum = new MomentumNet(2);
+            float[] before = momentum.Parameters.ToArray();
+            var ex = Assert.Throws<InvalidDataException>(() => WeightFile.Load(momentum, new MemoryStream(stream.ToArray())));
+            Assert.Contains("holds RmsProp(centered) state", ex.Message);
+            Assert.Contains("this network's optimizer is RmsProp(momentum)", ex.Message);
+            Assert.Equal(before, momentum.Parameters.ToArray());
+            WeightFile.Load(momentum, new MemoryStream(stream.ToArray()), includeOptimizerState: false);
+            Assert.Equal(centered.Parameters.ToArray(), momentum.Parameters.ToArray());
+        }
+
+        [Fact]
+        public void Loading_parameters_without_state_restarts_the_optimizer()
+        {
+            IrisNet trained = Trained();
+            Assert.Contains(trained.OptimizerState.ToArray(), v => v != 0);
+            Assert.True(trained.StepCount > 0);
+            WeightFile.Load(trained, new MemoryStream(Saved(new IrisNet(3), state: false)));
+            Assert.All(trained.OptimizerState.ToArray(), v => Assert.Equal(0f, v));
+            Assert.Equal(0, trained.StepCount);
+            Assert.Equal(new IrisNet(3).Parameters.ToArray(), trained.Parameters.ToArray());
         }
 
         [Fact]

@@ -41,14 +41,42 @@ namespace Backprop.Generated.Generator
         {
             if (Spec.IsDouble)
             {
-                string text = value.ToString("R", CultureInfo.InvariantCulture);
+                string text = Number(value);
                 return text.IndexOf('.') >= 0 || text.IndexOf('E') >= 0 ? text : text + ".0";
             }
-            return ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+            return NumberSingle((float)value) + "f";
         }
 
-        /// <summary>A number for comments and docs: shortest round-trip form, invariant culture.</summary>
-        public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        /// <summary>
+        /// The shortest decimal that parses back to the same double, invariant culture. Found by trying precisions in
+        /// turn rather than with "R", whose output differs between .NET Framework (Visual Studio's compiler host) and
+        /// .NET: the text goes into Architecture, whose hash weight files are checked against.
+        /// </summary>
+        public static string Number(double value)
+        {
+            if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
+            for (int precision = 1; precision < 17; precision++)
+            {
+                string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                if (double.Parse(text, CultureInfo.InvariantCulture) == value) return text;
+            }
+            return value.ToString("G17", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The shortest decimal that parses back to the same float.</summary>
+        public static string NumberSingle(float value)
+        {
+            for (int precision = 1; precision < 9; precision++)
+            {
+                string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                if (float.Parse(text, CultureInfo.InvariantCulture) == value) return text;
+            }
+            return value.ToString("G9", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A name as a C# identifier: @-escaped when it is a keyword.</summary>
+        public static string Identifier(string name)
+            => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
         /// <summary>An integer literal.</summary>
         public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -19,6 +19,15 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>The optimizer's kind and the options that decide its state's layout: "RmsProp(centered, momentum)".</summary>
+        public static string Name(OptimizerSpec o)
+        {
+            var options = new System.Collections.Generic.List<string>();
+            if (o.Kind == OptimizerKind.RmsProp && o.Centered) options.Add("centered");
+            if ((o.Kind == OptimizerKind.RmsProp || o.Kind == OptimizerKind.Sgd) && o.Momentum > 0) options.Add("momentum");
+            return o.Kind + (options.Count > 0 ? "(" + string.Join(", ", options) + ")" : "");
+        }
+
         /// <summary>What the state arrays hold, in order, for docs.</summary>
         public static string StateDescription(OptimizerSpec o)
         {

@@ -8,8 +8,6 @@ namespace Backprop.Generated.Generator
         private readonly StringBuilder _builder = new StringBuilder();
         private int _indent;
 
-        public int Length => _builder.Length;
-
         public SourceWriter Line(string text = "")
         {
             if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);

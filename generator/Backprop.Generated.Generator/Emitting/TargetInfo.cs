@@ -9,9 +9,6 @@ namespace Backprop.Generated.Generator
     /// Backprop.Generated.VectorMath exists: the consumer references the runtime library's .NET 8 build, so
     /// System.Runtime.Intrinsics.Vector256 and MemoryMarshal.GetArrayDataReference are there too.
     /// </param>
-    internal sealed record TargetInfo(bool HasMathF, bool HasVectorMath)
-    {
-        /// <summary>The most conservative target: netstandard2.0 with System.Memory.</summary>
-        public static readonly TargetInfo Minimal = new TargetInfo(false, false);
-    }
+    /// <param name="NullableDirective">The language version is C# 8 or later, so '#nullable enable' may be written.</param>
+    internal sealed record TargetInfo(bool HasMathF, bool HasVectorMath, bool NullableDirective);
 }

@@ -138,7 +138,8 @@ namespace Backprop.Generated.Generator
         {
             switch (layer.Kind)
             {
-                case LayerKind.ReLU: return V + ".Max(xv, " + Vec(c) + ".Zero)";
+                // A select, not Max: the same as the scalar path for NaN, and cheaper than an IEEE Max.
+                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), xv, " + Vec(c) + ".Zero)";
                 case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
                 case LayerKind.Identity: return "xv";
                 // Double networks keep System.Math for tanh and σ: full double precision.

@@ -217,6 +217,7 @@ namespace Backprop.Generated.Generator
             }
 
             CheckMemberConflicts(symbol, diagnostics);
+            if (!isDouble) CheckFloatRange(layers, layerLocations, optimizer, optimizerName, attributes, diagnostics);
             if (layers.Count > 0) CheckLossSuitsLastLayer(loss, lossName, lossLocation, layers, diagnostics);
             if (diagnostics.Any(d => Diagnostics.ById[d.Id].DefaultSeverity == DiagnosticSeverity.Error)) return null;
 
@@ -305,6 +306,41 @@ namespace Backprop.Generated.Generator
             {
                 diagnostics.Add(Make(Diagnostics.NotPartial, location, symbol.Name));
             }
+            if (symbol.IsFileLocal)
+            {
+                diagnostics.Add(Make(Diagnostics.FileLocal, location, symbol.Name));
+            }
+            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null })
+                {
+                    diagnostics.Add(Make(Diagnostics.PrimaryConstructor, location, symbol.Name));
+                    break;
+                }
+            }
+            CheckBaseClass(symbol, location, diagnostics);
+        }
+
+        // The generated members would hide inherited ones (CS0108, an error under warnings-as-errors), and the generated
+        // constructors call the base class's parameterless constructor.
+        private static void CheckBaseClass(INamedTypeSymbol symbol, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            INamedTypeSymbol? baseType = symbol.BaseType;
+            if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return;
+            bool constructible = baseType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private);
+            if (!constructible) diagnostics.Add(Make(Diagnostics.BaseConstructor, location, symbol.Name, baseType.ToDisplayString()));
+            var reported = new HashSet<string>();
+            for (INamedTypeSymbol? type = baseType; type != null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            {
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private || member is IMethodSymbol { MethodKind: MethodKind.Constructor }) continue;
+                    if (GeneratedNames.IsReserved(member.Name) && reported.Add(member.Name))
+                    {
+                        diagnostics.Add(Make(Diagnostics.InheritedMemberConflict, location, symbol.Name, member.Name, type.ToDisplayString()));
+                    }
+                }
+            }
         }
 
         private static void CheckMemberConflicts(INamedTypeSymbol symbol, List<DiagnosticInfo> diagnostics)
@@ -337,7 +373,7 @@ namespace Backprop.Generated.Generator
                 if (layers[i].Kind != LayerKind.Identity) { last = layers[i]; break; }
             }
             if (last is null || lossName is null) return;
-            string lastName = KindName(last.Kind);
+            string lastName = last.Kind.ToString();
             switch (loss)
             {
                 case LossKind.SoftmaxCrossEntropy when last.Kind == LayerKind.Softmax:
@@ -354,7 +390,29 @@ namespace Backprop.Generated.Generator
             }
         }
 
-        internal static string KindName(LayerKind kind) => kind.ToString();
+        // A single-precision network writes these settings as float literals: a value beyond float's range would be ±∞.
+        private static void CheckFloatRange(List<LayerSpec> layers, List<LocationInfo?> layerLocations, OptimizerSpec? optimizer, string? optimizerName,
+            List<AttributeData> attributes, List<DiagnosticInfo> diagnostics)
+        {
+            const string rule = "within float's range (±3.4E+38) in a single-precision network";
+            for (int i = 0; i < layers.Count; i++)
+            {
+                if ((layers[i].Kind == LayerKind.LeakyReLU || layers[i].Kind == LayerKind.ELU) && Math.Abs(layers[i].Parameter) > float.MaxValue)
+                {
+                    diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, layerLocations[i], layers[i].Kind == LayerKind.ELU ? "Alpha" : "Slope", layers[i].Kind.ToString(), Text(layers[i].Parameter), rule));
+                }
+            }
+            if (optimizer is null || optimizerName is null) return;
+            LocationInfo? location = LocationInfo.From(attributes.First(a => OptimizerKinds.ContainsKey(a.AttributeClass!.ToDisplayString())).ApplicationSyntaxReference);
+            var settings = new (string Name, double Value)[]
+            {
+                ("WeightDecay", optimizer.WeightDecay), ("Momentum", optimizer.Momentum), ("Epsilon", optimizer.Epsilon),
+            };
+            foreach (var (name, value) in settings)
+            {
+                if (Math.Abs(value) > float.MaxValue) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, name, optimizerName, Text(value), rule));
+            }
+        }
 
         /// <summary>Names appear in generated comments, docs and diagrams: letters, digits and '_', not starting with a digit.</summary>
         internal static bool IsValidName(string name)
@@ -378,7 +436,7 @@ namespace Backprop.Generated.Generator
         internal static DiagnosticInfo Make(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), location);
 
-        internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        internal static string Text(double value) => EmitContext.Number(value);
 
         internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

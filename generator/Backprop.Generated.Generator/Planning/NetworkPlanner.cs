@@ -61,6 +61,11 @@ namespace Backprop.Generated.Generator
                             : new PlanIssue(Diagnostics.UnknownName, i, layerSpec.Kind.ToString(), from, spec.InputName));
                     }
                     int otherWidth = other >= 0 ? tensors[other].Width : inputWidth;
+                    if ((long)inputWidth + otherWidth > MaxArrayLength / 4)
+                    {
+                        issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind.ToString(), ((long)inputWidth + otherWidth).ToString(CultureInfo.InvariantCulture), "values in one tensor", Text(MaxArrayLength / 4)));
+                        break;
+                    }
                     if (layerSpec.Kind == LayerKind.Add && other >= 0 && otherWidth != inputWidth)
                     {
                         issues.Add(new PlanIssue(Diagnostics.AddWidthMismatch, i, from, Text(otherWidth), Text(inputWidth)));
@@ -76,13 +81,14 @@ namespace Backprop.Generated.Generator
                 var tensor = new TensorPlan(tensors.Count, width, valueOffset, local, layerSpec.Name);
                 var plan = new LayerPlan(i, layerSpec, input, other < 0 ? (layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? input : -1) : other, tensor.Index);
 
+                // The optimizer keeps up to 3 values per parameter, and a tile holds 4 samples: both arrays must fit.
                 long parameters = layerSpec.Kind == LayerKind.Dense ? (long)layerSpec.Units * inputWidth + (layerSpec.Bias ? layerSpec.Units : 0) : 0;
-                if (parameterOffset + parameters > MaxArrayLength || valueOffset + (long)width > MaxArrayLength)
+                if (parameterOffset + parameters > MaxArrayLength / 3 || valueOffset + (long)width > MaxArrayLength / 4)
                 {
-                    bool tooManyParameters = parameterOffset + parameters > MaxArrayLength;
+                    bool tooManyParameters = parameterOffset + parameters > MaxArrayLength / 3;
                     issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind + (layerSpec.Kind == LayerKind.Dense ? "(" + Text(layerSpec.Units) + ")" : ""),
                         (tooManyParameters ? parameterOffset + parameters : valueOffset + (long)width).ToString(CultureInfo.InvariantCulture),
-                        tooManyParameters ? "parameters" : "values per sample", Text(MaxArrayLength)));
+                        tooManyParameters ? "parameters" : "values per sample", Text(tooManyParameters ? MaxArrayLength / 3 : MaxArrayLength / 4)));
                     break;
                 }
                 if (layerSpec.Kind == LayerKind.Dense)

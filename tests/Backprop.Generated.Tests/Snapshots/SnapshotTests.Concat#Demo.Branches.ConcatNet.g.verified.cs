@@ -172,61 +172,61 @@ namespace Demo.Branches
         public global::System.Span<float> Layer12Weights => new global::System.Span<float>(_parameters, 77, 3);
         /// <summary>Layer 12's bias b12, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer12Bias => new global::System.Span<float>(_parameters, 80, 1);
-        /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 3, 4);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 4);
-        /// <summary>Layer 1's output a1 (trunk) (GELU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (trunk) (GELU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 7, 4);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 7, 4);
-        /// <summary>Layer 2's output z2 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(2)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 11, 2);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 11, 2);
-        /// <summary>Layer 3's output a3 (SiLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 3's output a3 (SiLU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 13, 2);
-        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 3's output, δa3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 13, 2);
-        /// <summary>Layer 4's output m4 (Concat(&quot;trunk&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 4's output m4 (Concat(&quot;trunk&quot;)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer4Output => new global::System.ReadOnlySpan<float>(_values, 15, 6);
-        /// <summary>The gradient of layer 4's output, δm4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 4's output, δm4, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer4Gradient => new global::System.ReadOnlySpan<float>(_deltas, 15, 6);
-        /// <summary>Layer 5's output z5 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 5's output z5 (Dense(3)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer5Output => new global::System.ReadOnlySpan<float>(_values, 21, 3);
-        /// <summary>The gradient of layer 5's output, δz5, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 5's output, δz5, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer5Gradient => new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
-        /// <summary>Layer 6's output a6 (ELU(0.5)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 6's output a6 (ELU(0.5)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer6Output => new global::System.ReadOnlySpan<float>(_values, 24, 3);
-        /// <summary>The gradient of layer 6's output, δa6, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 6's output, δa6, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer6Gradient => new global::System.ReadOnlySpan<float>(_deltas, 24, 3);
-        /// <summary>Layer 7's output z7 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 7's output z7 (Dense(3)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer7Output => new global::System.ReadOnlySpan<float>(_values, 27, 3);
-        /// <summary>The gradient of layer 7's output, δz7, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 7's output, δz7, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer7Gradient => new global::System.ReadOnlySpan<float>(_deltas, 27, 3);
-        /// <summary>Layer 8's output a8 (LeakyReLU(0.2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 8's output a8 (LeakyReLU(0.2)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer8Output => new global::System.ReadOnlySpan<float>(_values, 30, 3);
-        /// <summary>The gradient of layer 8's output, δa8, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 8's output, δa8, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer8Gradient => new global::System.ReadOnlySpan<float>(_deltas, 30, 3);
-        /// <summary>Layer 9's output m9 (Concat(&quot;input&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 9's output m9 (Concat(&quot;input&quot;)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer9Output => new global::System.ReadOnlySpan<float>(_values, 33, 6);
-        /// <summary>The gradient of layer 9's output, δm9, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 9's output, δm9, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer9Gradient => new global::System.ReadOnlySpan<float>(_deltas, 33, 6);
-        /// <summary>Layer 10's output z10 (Dense(3, Bias = false)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 10's output z10 (Dense(3, Bias = false)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer10Output => new global::System.ReadOnlySpan<float>(_values, 39, 3);
-        /// <summary>The gradient of layer 10's output, δz10, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 10's output, δz10, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer10Gradient => new global::System.ReadOnlySpan<float>(_deltas, 39, 3);
-        /// <summary>Layer 11's output a11 (Softplus) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 11's output a11 (Softplus) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer11Output => new global::System.ReadOnlySpan<float>(_values, 42, 3);
-        /// <summary>The gradient of layer 11's output, δa11, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 11's output, δa11, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer11Gradient => new global::System.ReadOnlySpan<float>(_deltas, 42, 3);
-        /// <summary>Layer 12's output z12 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 12's output z12 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer12Output => new global::System.ReadOnlySpan<float>(_values, 45, 1);
-        /// <summary>The gradient of layer 12's output, δz12, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 12's output, δz12, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer12Gradient => new global::System.ReadOnlySpan<float>(_deltas, 45, 1);
-        /// <summary>Layer 13's output a13 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 13's output a13 (Sigmoid) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer13Output => new global::System.ReadOnlySpan<float>(_values, 46, 1);
-        /// <summary>The gradient of layer 13's output, δa13, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 13's output, δa13, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer13Gradient => new global::System.ReadOnlySpan<float>(_deltas, 46, 1);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.003. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -242,7 +242,7 @@ namespace Demo.Branches
             get => _stepCount;
             set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
         }
-        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
         public string OptimizerName => "AdamW";
         /// <summary>The optimizer's state (the first moment m, then the second moment v), for saving and resuming.</summary>
         public global::System.Span<float> OptimizerState => _optimizerState;
@@ -563,7 +563,7 @@ namespace Demo.Branches
             for (int k = 0; k < 1; k++)
             {
                 float p = a13[k], t = target[k];
-                sum -= t * global::System.Math.Max(global::System.MathF.Log(p), -100f) + (1f - t) * global::System.Math.Max(global::System.MathF.Log(1f - p), -100f);
+                sum -= t * global::System.Math.Max(global::System.MathF.Log(p), -1E+02f) + (1f - t) * global::System.Math.Max(global::System.MathF.Log(1f - p), -1E+02f);
                 if (withGradient) dz12[k] = p - t;
             }
             return sum;
@@ -666,7 +666,7 @@ namespace Demo.Branches
             for (int i = 0; i < 3; i++)
             {
                 float v = z5[i];
-                a6[i] = v > 0f ? v : 0.5f * (global::System.MathF.Exp(v) - 1f);
+                a6[i] = v > 0f ? v : 0.5f * global::Backprop.Generated.NetworkMath.Expm1(v);
             }
         }
 
@@ -819,7 +819,7 @@ namespace Demo.Branches
             global::System.Span<float> dz10 = new global::System.Span<float>(_deltas, at + 39, 3);
             for (int i = 0; i < 3; i++)
             {
-                dz10[i] = z10[i] > 20f ? da11[i] : da11[i] / (1f + global::System.MathF.Exp(-z10[i]));
+                dz10[i] = z10[i] > 2E+01f ? da11[i] : da11[i] / (1f + global::System.MathF.Exp(-z10[i]));
             }
         }
 

@@ -108,21 +108,21 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public global::System.Span<double> Layer2Weights => new global::System.Span<double>(_parameters, 16, 12);
     /// <summary>Layer 2's bias b2, [3]; a view of <see cref="Parameters"/>.</summary>
     public global::System.Span<double> Layer2Bias => new global::System.Span<double>(_parameters, 28, 3);
-    /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    /// <summary>Layer 0's output z0 (Dense(4)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 3, 4);
-    /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+    /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 3, 4);
-    /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 7, 4);
-    /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+    /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 7, 4);
-    /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 11, 3);
-    /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+    /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
-    /// <summary>Layer 3's output a3 (Softmax) for the last sample run forward; a read-only view, valid until the next call.</summary>
+    /// <summary>Layer 3's output a3 (Softmax) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer3Output => new global::System.ReadOnlySpan<double>(_values, 14, 3);
-    /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+    /// <summary>The gradient of layer 3's output, δa3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer3Gradient => new global::System.ReadOnlySpan<double>(_deltas, 14, 3);
     /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01. Schedulers set it between epochs.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -138,8 +138,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         get => _stepCount;
         set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
     }
-    /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
-    public string OptimizerName => "RmsProp";
+    /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
+    public string OptimizerName => "RmsProp(centered, momentum)";
     /// <summary>The optimizer's state (the mean square s, then the mean gradient ḡ, then the momentum buffer b), for saving and resuming.</summary>
     public global::System.Span<double> OptimizerState => _optimizerState;
 

@@ -107,17 +107,17 @@ namespace Demo
         public global::System.Span<double> Layer2Weights => new global::System.Span<double>(_parameters, 6, 2);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer2Bias => new global::System.Span<double>(_parameters, 8, 1);
-        /// <summary>Layer 0's output z0 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(2)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 2, 2);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 2, 2);
-        /// <summary>Layer 1's output a1 (Identity) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (Identity) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 4, 2);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 4, 2);
-        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 6, 1);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 6, 1);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.05. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -133,8 +133,8 @@ namespace Demo
             get => _stepCount;
             set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
         }
-        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
-        public string OptimizerName => "Sgd";
+        /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
+        public string OptimizerName => "Sgd(momentum)";
         /// <summary>The optimizer's state (the momentum buffer v), for saving and resuming.</summary>
         public global::System.Span<double> OptimizerState => _optimizerState;
 

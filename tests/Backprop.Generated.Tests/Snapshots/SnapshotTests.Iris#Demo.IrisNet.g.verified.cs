@@ -107,17 +107,17 @@ namespace Demo
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 80, 48);
         /// <summary>Layer 2's bias b2, [3]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 128, 3);
-        /// <summary>Layer 0's output z0 (Dense(16)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(16)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 4, 16);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 16);
-        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 20, 16);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 20, 16);
-        /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(3)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 36, 3);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 36, 3);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.1. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -133,8 +133,8 @@ namespace Demo
             get => _stepCount;
             set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
         }
-        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
-        public string OptimizerName => "Sgd";
+        /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
+        public string OptimizerName => "Sgd(momentum)";
         /// <summary>The optimizer's state (the momentum buffer v), for saving and resuming.</summary>
         public global::System.Span<float> OptimizerState => _optimizerState;
 
@@ -417,7 +417,7 @@ namespace Demo
                 for (int i = 0; i < 16; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 4 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 20 + i));
                 }
                 start = 16;
             }

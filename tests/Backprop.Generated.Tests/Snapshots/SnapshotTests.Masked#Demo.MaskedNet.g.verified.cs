@@ -114,21 +114,21 @@ namespace Demo
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 10, 2);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 12, 1);
-        /// <summary>Layer 0's output z0 (Dense(2, Mask)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(2, Mask)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 4, 2);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
-        /// <summary>Layer 1's output a1 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (Sigmoid) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 6, 2);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 6, 2);
-        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 8, 1);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 8, 1);
-        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 9, 1);
-        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 3's output, δa3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 9, 1);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.5. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -144,7 +144,7 @@ namespace Demo
             get => _stepCount;
             set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
         }
-        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
         public string OptimizerName => "Sgd";
         /// <summary>The optimizer's state (no state), for saving and resuming.</summary>
         public global::System.Span<float> OptimizerState => _optimizerState;

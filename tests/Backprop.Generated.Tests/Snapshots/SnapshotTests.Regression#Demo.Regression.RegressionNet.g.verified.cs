@@ -122,25 +122,25 @@ namespace Demo.Regression
         public global::System.Span<double> Layer4Weights => new global::System.Span<double>(_parameters, 44, 8);
         /// <summary>Layer 4's bias b4, [2]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<double> Layer4Bias => new global::System.Span<double>(_parameters, 52, 2);
-        /// <summary>Layer 0's output z0 (Dense(5)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(5)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer0Output => new global::System.ReadOnlySpan<double>(_values, 3, 5);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer0Gradient => new global::System.ReadOnlySpan<double>(_deltas, 3, 5);
-        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer1Output => new global::System.ReadOnlySpan<double>(_values, 8, 5);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer1Gradient => new global::System.ReadOnlySpan<double>(_deltas, 8, 5);
-        /// <summary>Layer 2's output z2 (Dense(4)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(4)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer2Output => new global::System.ReadOnlySpan<double>(_values, 13, 4);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 13, 4);
-        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 3's output a3 (Sigmoid) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer3Output => new global::System.ReadOnlySpan<double>(_values, 17, 4);
-        /// <summary>The gradient of layer 3's output, δa3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 3's output, δa3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer3Gradient => new global::System.ReadOnlySpan<double>(_deltas, 17, 4);
-        /// <summary>Layer 4's output z4 (Dense(2)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 4's output z4 (Dense(2)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer4Output => new global::System.ReadOnlySpan<double>(_values, 21, 2);
-        /// <summary>The gradient of layer 4's output, δz4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 4's output, δz4, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<double> Layer4Gradient => new global::System.ReadOnlySpan<double>(_deltas, 21, 2);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -156,7 +156,7 @@ namespace Demo.Regression
             get => _stepCount;
             set => _stepCount = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
         }
-        /// <summary>The optimizer's kind, recorded in weight files with its state.</summary>
+        /// <summary>The optimizer and the layout of its state, recorded in weight files with the state.</summary>
         public string OptimizerName => "Adam";
         /// <summary>The optimizer's state (the first moment m, then the second moment v), for saving and resuming.</summary>
         public global::System.Span<double> OptimizerState => _optimizerState;

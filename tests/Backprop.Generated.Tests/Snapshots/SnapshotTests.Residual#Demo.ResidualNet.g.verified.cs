@@ -109,25 +109,25 @@ namespace Demo
         public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 2, 1);
         /// <summary>Layer 2's bias b2, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 3, 1);
-        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 1, 1);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 1, 1);
-        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 2, 1);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 2's output z2 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 3, 1);
-        /// <summary>The gradient of layer 2's output, δz2, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
-        /// <summary>Layer 3's output m3 (Add(&quot;x0&quot;)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 3's output m3 (Add(&quot;x0&quot;)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Output => new global::System.ReadOnlySpan<float>(_values, 4, 1);
-        /// <summary>The gradient of layer 3's output, δm3, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 3's output, δm3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer3Gradient => new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
-        /// <summary>Layer 4's output a4 (ReLU) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 4's output a4 (ReLU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer4Output => new global::System.ReadOnlySpan<float>(_values, 5, 1);
-        /// <summary>The gradient of layer 4's output, δa4, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 4's output, δa4, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer4Gradient => new global::System.ReadOnlySpan<float>(_deltas, 5, 1);
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>

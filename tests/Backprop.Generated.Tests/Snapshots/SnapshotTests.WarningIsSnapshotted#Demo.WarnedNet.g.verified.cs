@@ -91,13 +91,13 @@ namespace Demo
         public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 2);
         /// <summary>Layer 0's bias b0, [1]; a view of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 2, 1);
-        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 0's output z0 (Dense(1)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 2, 1);
-        /// <summary>The gradient of layer 0's output, δz0, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward; a read-only view, valid until the next call.</summary>
+        /// <summary>Layer 1's output a1 (Tanh) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 3, 1);
-        /// <summary>The gradient of layer 1's output, δa1, from the last backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 3, 1);
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
@@ -258,7 +258,7 @@ namespace Demo
             for (int k = 0; k < 1; k++)
             {
                 float p = a1[k], t = target[k];
-                sum -= t * global::System.Math.Max(global::System.MathF.Log(p), -100f) + (1f - t) * global::System.Math.Max(global::System.MathF.Log(1f - p), -100f);
+                sum -= t * global::System.Math.Max(global::System.MathF.Log(p), -1E+02f) + (1f - t) * global::System.Math.Max(global::System.MathF.Log(1f - p), -1E+02f);
                 if (withGradient) da1[k] = (p - t) / global::System.Math.Max((1f - p) * p, 1E-12f);
             }
             return sum;
