@@ -9,6 +9,10 @@ namespace Backprop.Generated.Tests
     {
         private static long Allocated(Action action, int repetitions = 200)
         {
+            // Warm up past tiered compilation: 30 calls queue a method for its optimized tier after a ~100 ms delay,
+            // so the measured calls run the code users run in steady state, not tier-0 code.
+            for (int i = 0; i < 50; i++) action();
+            System.Threading.Thread.Sleep(250);
             for (int i = 0; i < 50; i++) action();   // warm up: JIT, tiering, statics
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < repetitions; i++) action();

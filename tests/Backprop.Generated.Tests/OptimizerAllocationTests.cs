@@ -43,6 +43,10 @@ namespace Backprop.Generated.Tests
 
         private static long Allocated(Action action)
         {
+            // Warm up past tiered compilation: 30 calls queue a method for its optimized tier after a ~100 ms delay,
+            // so the measured calls run the code users run in steady state, not tier-0 code.
+            for (int i = 0; i < 50; i++) action();
+            System.Threading.Thread.Sleep(250);
             for (int i = 0; i < 50; i++) action();
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 200; i++) action();

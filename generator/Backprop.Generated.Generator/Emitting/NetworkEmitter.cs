@@ -164,9 +164,17 @@ namespace Backprop.Generated.Generator
             w.Line("/// <summary>Creates the network with parameters initialized from seed 0.</summary>");
             w.Line("public " + name + "() : this(0) { }");
             w.Line();
+            var schemes = new System.Collections.Generic.SortedSet<string>();
+            foreach (LayerPlan layer in c.Plan.Layers)
+            {
+                if (layer.Kind == LayerKind.Dense) schemes.Add(ArchitectureEmitter.InitializerName(layer.Spec.Initializer));
+            }
             w.Line("/// <summary>");
-            w.Line("/// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from");
-            w.Line("/// U(−1/√fan_in, 1/√fan_in)), drawn from <see cref=\"global::Backprop.Generated.SeededRandom\"/>: the same seed gives the same network.");
+            w.Line(schemes.Count == 1 && schemes.Contains("PyTorchDefault")
+                ? "/// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from U(−1/√fan_in, 1/√fan_in)),"
+                : schemes.Count == 0 ? "/// Creates the network (it has no parameters),"
+                : "/// Creates the network with parameters initialized by " + string.Join(", ", schemes) + " (see <see cref=\"global::Backprop.Generated.Initializer\"/> and the remarks),");
+            w.Line("/// drawn from <see cref=\"global::Backprop.Generated.SeededRandom\"/>: the same seed gives the same network.");
             w.Line("/// </summary>");
             w.Open("public " + name + "(int seed)");
             bool any = false;
@@ -228,7 +236,9 @@ namespace Backprop.Generated.Generator
                 string name = tensor.Display + " (" + DocumentationEmitter.Title(c, layer).Replace("\"", "&quot;") + ")";
                 w.Line("/// <summary>Layer " + n + "'s output " + name + " for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>");
                 w.Line("public " + readOnlySpan + " Layer" + n + "Output => " + c.SpanOf("_values", tensor.Offset, tensor.Width, true) + ";");
-                w.Line("/// <summary>The gradient of layer " + n + "'s output, δ" + tensor.Local + ", from the last one-sample backward pass; a read-only view, valid until the next call.</summary>");
+                w.Line(c.Plan.FusedLayer?.Index == layer.Index
+                    ? "/// <summary>The gradient of layer " + n + "'s output after BackwardFromOutputGradient or InputJacobian. Backward does not compute it: the loss is fused with this layer and writes the gradient below it, Layer" + EmitContext.Int(layer.Index - 1) + "Gradient.</summary>"
+                    : "/// <summary>The gradient of layer " + n + "'s output, δ" + tensor.Local + ", from the last one-sample backward pass; a read-only view, valid until the next call.</summary>");
                 w.Line("public " + readOnlySpan + " Layer" + n + "Gradient => " + c.SpanOf("_deltas", tensor.Offset, tensor.Width, true) + ";");
             }
             if (c.Spec.Optimizer != null)

@@ -97,8 +97,8 @@ namespace Demo.Branches
         public ConcatNet() : this(0) { }
 
         /// <summary>
-        /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from
-        /// U(−1/√fan_in, 1/√fan_in)), drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
+        /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from U(−1/√fan_in, 1/√fan_in)),
+        /// drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
         /// </summary>
         public ConcatNet(int seed)
         {
@@ -226,7 +226,7 @@ namespace Demo.Branches
         public global::System.ReadOnlySpan<float> Layer12Gradient => new global::System.ReadOnlySpan<float>(_deltas, 45, 1);
         /// <summary>Layer 13's output a13 (Sigmoid) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
         public global::System.ReadOnlySpan<float> Layer13Output => new global::System.ReadOnlySpan<float>(_values, 46, 1);
-        /// <summary>The gradient of layer 13's output, δa13, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
+        /// <summary>The gradient of layer 13's output after BackwardFromOutputGradient or InputJacobian. Backward does not compute it: the loss is fused with this layer and writes the gradient below it, Layer12Gradient.</summary>
         public global::System.ReadOnlySpan<float> Layer13Gradient => new global::System.ReadOnlySpan<float>(_deltas, 46, 1);
         /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.003. Schedulers set it between epochs.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>

@@ -65,8 +65,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public GlobalNet() : this(0) { }
 
     /// <summary>
-    /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from
-    /// U(−1/√fan_in, 1/√fan_in)), drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
+    /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from U(−1/√fan_in, 1/√fan_in)),
+    /// drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
     /// </summary>
     public GlobalNet(int seed)
     {
@@ -122,7 +122,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     public global::System.ReadOnlySpan<double> Layer2Gradient => new global::System.ReadOnlySpan<double>(_deltas, 11, 3);
     /// <summary>Layer 3's output a3 (Softmax) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
     public global::System.ReadOnlySpan<double> Layer3Output => new global::System.ReadOnlySpan<double>(_values, 14, 3);
-    /// <summary>The gradient of layer 3's output, δa3, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
+    /// <summary>The gradient of layer 3's output after BackwardFromOutputGradient or InputJacobian. Backward does not compute it: the loss is fused with this layer and writes the gradient below it, Layer2Gradient.</summary>
     public global::System.ReadOnlySpan<double> Layer3Gradient => new global::System.ReadOnlySpan<double>(_deltas, 14, 3);
     /// <summary>The learning rate the next <see cref="Step"/> uses; starts at 0.01. Schedulers set it between epochs.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is negative or not finite.</exception>

@@ -57,8 +57,8 @@ namespace Demo
         public WarnedNet() : this(0) { }
 
         /// <summary>
-        /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from
-        /// U(−1/√fan_in, 1/√fan_in)), drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
+        /// Creates the network with parameters initialized as PyTorch's <c>torch.nn.Linear</c> does (weights and biases from U(−1/√fan_in, 1/√fan_in)),
+        /// drawn from <see cref="global::Backprop.Generated.SeededRandom"/>: the same seed gives the same network.
         /// </summary>
         public WarnedNet(int seed)
         {
