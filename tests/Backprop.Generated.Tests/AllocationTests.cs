@@ -13,7 +13,7 @@ namespace Backprop.Generated.Tests
             // so the measured calls run the code users run in steady state, not tier-0 code.
             for (int i = 0; i < 50; i++) action();
             System.Threading.Thread.Sleep(250);
-            for (int i = 0; i < 50; i++) action();   // warm up: JIT, tiering, statics
+            for (int i = 0; i < 50; i++) action();
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < repetitions; i++) action();
             return GC.GetAllocatedBytesForCurrentThread() - before;
