@@ -102,35 +102,77 @@ namespace Backprop.Generated.Generator
 
         public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients)
         {
-            int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes;
+            int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes, vectors = full / lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
+            string U = EmitContext.Int(layer.Units);
+            const int Chunk = 4;
             w.Open("if (" + V + ".IsHardwareAccelerated)");
-            w.Line("// SIMD: for each output o, " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o], " + EmitContext.Int(lanes) + " inputs at a time.");
+            w.Line("// SIMD, " + EmitContext.Int(Chunk * lanes) + " inputs at a time: that part of " + (parameterGradients ? "x and " : "") + "δx stays in registers while every row o of W");
+            w.Line("// streams past: " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o].");
             w.Line(Ref(c, "w", "_parameters"));
             if (parameterGradients) w.Line(Ref(c, "g", "_gradients"));
             if (parameterGradients) w.Line(Ref(c, "v", "_values"));
             w.Line(Ref(c, "d", "_deltas"));
-            if (layer.AssignsInputGradient) w.Line("new " + EmitContext.Span + "<" + c.T + ">(_deltas, " + X + ", " + F + ").Clear();");
-            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
-            w.Line(c.T + " delta = _deltas[" + Z + " + o];");
-            if (parameterGradients && layer.HasBias) w.Line("_gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += delta;");
-            w.Line(Vec(c) + " dv = " + V + ".Create(delta);");
-            w.Line("int row = " + W + " + o * " + F + ";");
-            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            if (parameterGradients) w.Line(Store(Math + ".MultiplyAdd(dv, " + Load("v", X + " + i") + ", " + Load("g", "row + i") + ")", "g", "row + i"));
-            w.Line(Store(Math + ".MultiplyAdd(" + Load("w", "row + i") + ", dv, " + Load("d", X + " + i") + ")", "d", X + " + i"));
-            w.Close();
+            if (parameterGradients && layer.HasBias) w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += _deltas[" + Z + " + o];");
+            int chunks = vectors / Chunk, rest = vectors % Chunk;
+            if (chunks > 0)
+            {
+                w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * Chunk * lanes) + "; i += " + EmitContext.Int(Chunk * lanes) + ")");
+                DenseBackwardChunk(w, c, layer, parameterGradients, Chunk, "i", X, Z, W, F, U);
+                w.Close();
+            }
+            if (rest > 0)
+            {
+                w.Open();
+                w.Line("const int i = " + EmitContext.Int(chunks * Chunk * lanes) + ";");
+                DenseBackwardChunk(w, c, layer, parameterGradients, rest, "i", X, Z, W, F, U);
+                w.Close();
+            }
+            if (layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) _deltas[" + X + " + i] = " + c.Lit(0) + ";");
             if (full < fanIn)
             {
+                w.Open("for (int o = 0; o < " + U + "; o++)");
+                w.Line(c.T + " delta = _deltas[" + Z + " + o];");
+                w.Line("int row = " + W + " + o * " + F + ";");
                 w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
                 if (parameterGradients) w.Line("_gradients[row + i] += delta * _values[" + X + " + i];");
                 w.Line("_deltas[" + X + " + i] += _parameters[row + i] * delta;");
                 w.Close();
+                w.Close();
             }
-            w.Close();
             w.Line("return;");
             w.Close();
+        }
+
+        // One chunk of `count` vectors starting at input `i`: load (or zero) δx and x into registers, run every row, store δx.
+        private static void DenseBackwardChunk(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, int count, string i,
+            string X, string Z, string W, string F, string U)
+        {
+            int lanes = Lanes(c);
+            for (int k = 0; k < count; k++)
+            {
+                string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                string n = EmitContext.Int(k);
+                if (parameterGradients) w.Line(Vec(c) + " x" + n + " = " + Load("v", X + " + " + offset) + ";");
+                w.Line(Vec(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Vec(c) + ".Zero" : Load("d", X + " + " + offset)) + ";");
+            }
+            w.Open("for (int o = 0; o < " + U + "; o++)");
+            w.Line(Vec(c) + " dv = " + V + ".Create(_deltas[" + Z + " + o]);");
+            w.Line("int row = " + W + " + o * " + F + " + " + i + ";");
+            for (int k = 0; k < count; k++)
+            {
+                string offset = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                string n = EmitContext.Int(k);
+                if (parameterGradients) w.Line(Store(Math + ".MultiplyAdd(dv, x" + n + ", " + Load("g", offset) + ")", "g", offset));
+                w.Line("dx" + n + " = " + Math + ".MultiplyAdd(" + Load("w", offset) + ", dv, dx" + n + ");");
+            }
+            w.Close();
+            for (int k = 0; k < count; k++)
+            {
+                string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                w.Line(Store("dx" + EmitContext.Int(k), "d", X + " + " + offset));
+            }
         }
 
         /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>

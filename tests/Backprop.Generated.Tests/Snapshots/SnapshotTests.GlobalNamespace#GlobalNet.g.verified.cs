@@ -512,23 +512,25 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         // δa1 = W2ᵀ · δz2    [4]
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+            // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
+            // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            new global::System.Span<double>(_deltas, at + 7, 4).Clear();
-            for (int o = 0; o < 3; o++)
+            for (int o = 0; o < 3; o++) _gradients[28 + o] += _deltas[at + 11 + o];
             {
-                double delta = _deltas[at + 11 + o];
-                _gradients[28 + o] += delta;
-                global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                int row = 16 + o * 4;
-                for (int i = 0; i < 4; i += 4)
+                const int i = 0;
+                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i))), ref d, (nuint)(at + 7 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 11 + o]);
+                    int row = 16 + o * 4 + i;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
+                    dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                 }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 7 + i));
             }
             return;
         }
@@ -628,19 +630,20 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         // δa1 = W2ᵀ · δz2    [4]
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+            // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
+            // streams past: δx += δz[o]·W[o].
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            new global::System.Span<double>(_deltas, at + 7, 4).Clear();
-            for (int o = 0; o < 3; o++)
             {
-                double delta = _deltas[at + 11 + o];
-                global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                int row = 16 + o * 4;
-                for (int i = 0; i < 4; i += 4)
+                const int i = 0;
+                global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i))), ref d, (nuint)(at + 7 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 11 + o]);
+                    int row = 16 + o * 4 + i;
+                    dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                 }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 7 + i));
             }
             return;
         }

@@ -471,23 +471,30 @@ namespace Demo
             // δa1 = W2ᵀ · δz2    [16]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 8 inputs at a time.
+                // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
+                // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<float>(_deltas, at + 20, 16).Clear();
-                for (int o = 0; o < 3; o++)
+                for (int o = 0; o < 3; o++) _gradients[128 + o] += _deltas[at + 36 + o];
                 {
-                    float delta = _deltas[at + 36 + o];
-                    _gradients[128 + o] += delta;
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                    int row = 80 + o * 16;
-                    for (int i = 0; i < 16; i += 8)
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i + 8));
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i))), ref d, (nuint)(at + 20 + i));
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 36 + o]);
+                        int row = 80 + o * 16 + i;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
+                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                     }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 20 + i + 8));
                 }
                 return;
             }
@@ -587,19 +594,23 @@ namespace Demo
             // δa1 = W2ᵀ · δz2    [16]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, δx += δz[o]·W[o], 8 inputs at a time.
+                // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
+                // streams past: δx += δz[o]·W[o].
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<float>(_deltas, at + 20, 16).Clear();
-                for (int o = 0; o < 3; o++)
                 {
-                    float delta = _deltas[at + 36 + o];
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                    int row = 80 + o * 16;
-                    for (int i = 0; i < 16; i += 8)
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i))), ref d, (nuint)(at + 20 + i));
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 36 + o]);
+                        int row = 80 + o * 16 + i;
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
+                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                     }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 20 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 20 + i + 8));
                 }
                 return;
             }

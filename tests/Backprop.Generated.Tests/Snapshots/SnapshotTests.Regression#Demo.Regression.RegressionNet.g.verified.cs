@@ -562,23 +562,25 @@ namespace Demo.Regression
             // δa3 = W4ᵀ · δz4    [4]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+                // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
+                // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, at + 17, 4).Clear();
-                for (int o = 0; o < 2; o++)
+                for (int o = 0; o < 2; o++) _gradients[52 + o] += _deltas[at + 21 + o];
                 {
-                    double delta = _deltas[at + 21 + o];
-                    _gradients[52 + o] += delta;
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                    int row = 44 + o * 4;
-                    for (int i = 0; i < 4; i += 4)
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 2; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i))), ref d, (nuint)(at + 17 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 21 + o]);
+                        int row = 44 + o * 4 + i;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 17 + i));
                 }
                 return;
             }
@@ -637,23 +639,31 @@ namespace Demo.Regression
             // δa1 = W2ᵀ · δz2    [5]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, gW[o] += δz[o]·x and δx += δz[o]·W[o], 4 inputs at a time.
+                // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
+                // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, at + 8, 5).Clear();
+                for (int o = 0; o < 4; o++) _gradients[40 + o] += _deltas[at + 13 + o];
+                {
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 4; o++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 13 + o]);
+                        int row = 20 + o * 5 + i;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
+                }
+                for (int i = 4; i < 5; i++) _deltas[at + 8 + i] = 0.0;
                 for (int o = 0; o < 4; o++)
                 {
                     double delta = _deltas[at + 13 + o];
-                    _gradients[40 + o] += delta;
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 20 + o * 5;
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + i))), ref g, (nuint)(row + i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 8 + i))), ref d, (nuint)(at + 8 + i));
-                    }
                     for (int i = 4; i < 5; i++)
                     {
                         _gradients[row + i] += delta * _values[at + 8 + i];
@@ -758,19 +768,26 @@ namespace Demo.Regression
             // δa1 = W2ᵀ · δz2    [5]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+                // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
+                // streams past: δx += δz[o]·W[o].
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, at + 8, 5).Clear();
+                {
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 4; o++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 13 + o]);
+                        int row = 20 + o * 5 + i;
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
+                }
+                for (int i = 4; i < 5; i++) _deltas[at + 8 + i] = 0.0;
                 for (int o = 0; o < 4; o++)
                 {
                     double delta = _deltas[at + 13 + o];
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
                     int row = 20 + o * 5;
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 8 + i))), ref d, (nuint)(at + 8 + i));
-                    }
                     for (int i = 4; i < 5; i++)
                     {
                         _deltas[at + 8 + i] += _parameters[row + i] * delta;
@@ -796,19 +813,20 @@ namespace Demo.Regression
             // δa3 = W4ᵀ · δz4    [4]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD: for each output o, δx += δz[o]·W[o], 4 inputs at a time.
+                // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
+                // streams past: δx += δz[o]·W[o].
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                new global::System.Span<double>(_deltas, at + 17, 4).Clear();
-                for (int o = 0; o < 2; o++)
                 {
-                    double delta = _deltas[at + 21 + o];
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                    int row = 44 + o * 4;
-                    for (int i = 0; i < 4; i += 4)
+                    const int i = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int o = 0; o < 2; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), dv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i))), ref d, (nuint)(at + 17 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 21 + o]);
+                        int row = 44 + o * 4 + i;
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 17 + i));
                 }
                 return;
             }
