@@ -48,7 +48,7 @@ namespace Backprop.Generated.Generator
         {
             OptimizerSpec o = c.Spec.Optimizer!;
             string T = c.T;
-            bool mean = c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
+            bool mean = LossIsMean(c);
 
             w.Line("/// <summary>");
             w.Line("/// " + Summary(o));
@@ -59,7 +59,7 @@ namespace Backprop.Generated.Generator
             w.Line("if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException(\"Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.\");");
             // One pass over the parameters: the accumulated sum is scaled into the gradient of the batch loss as it is read,
             // the update applied, and the accumulator cleared, all in the same loop.
-            bool scaled = mean || c.Spec.ClipGradNorm > 0;
+            bool scaled = GradientIsScaled(c);
             if (mean) w.Line("// The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.");
             if (scaled) w.Line("double scale = " + (mean ? "1.0 / _accumulatedSamples" : "1.0") + ";");
             if (c.Spec.ClipGradNorm > 0)
@@ -83,11 +83,16 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
+        /// <summary>Whether the batch loss is the mean of the per-sample losses (so the accumulated sum is divided by their count).</summary>
+        private static bool LossIsMean(EmitContext c) => c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
+
+        /// <summary>Whether Step multiplies the accumulated gradient by a factor (1/count, and the clipping factor).</summary>
+        private static bool GradientIsScaled(EmitContext c) => LossIsMean(c) || c.Spec.ClipGradNorm > 0;
+
         /// <summary>The gradient of the batch loss for parameter i, with coupled weight decay: g·scale (+ λ·θ).</summary>
         private static string DecayedGradient(EmitContext c, OptimizerSpec o)
         {
-            bool scaled = (c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None) || c.Spec.ClipGradNorm > 0;
-            string gradient = scaled ? "g[i] * gradientScale" : "g[i]";
+            string gradient = GradientIsScaled(c) ? "g[i] * gradientScale" : "g[i]";
             return o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? gradient + " + " + c.Lit(o.WeightDecay) + " * p[i]" : gradient;
         }
 
@@ -128,21 +133,19 @@ namespace Backprop.Generated.Generator
             w.Line("int i = 0;");
             if (vector)
             {
-                const string V = "global::System.Runtime.Intrinsics.Vector256";
-                string vec = V + "<" + T + ">";
+                string vec = Simd.Of(c);
                 int lanes = VectorEmitter.Lanes(c);
-                w.Open("if (" + V + ".IsHardwareAccelerated)");
+                w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
                 foreach (var (name, field, block) in update.Arrays)
                 {
-                    string data = "global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(" + field + ")";
-                    w.Line("ref " + T + " " + name + "Ref = ref " + (block == 0 ? data : "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + data + ", " + EmitContext.Int(block) + " * ParameterCount)") + ";");
+                    w.Line(block == 0 ? Simd.Ref(c, name + "Ref", field) : Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
                 }
                 w.Open("for (; i <= ParameterCount - " + EmitContext.Int(lanes) + "; i += " + EmitContext.Int(lanes) + ")");
-                foreach (var (name, _, _) in update.Arrays) w.Line(vec + " " + name + "V = " + V + ".LoadUnsafe(ref " + name + "Ref, (nuint)i);");
+                foreach (var (name, _, _) in update.Arrays) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", "i") + ";");
                 var written = new System.Collections.Generic.HashSet<string>();
                 foreach (string statement in update.Body)
                 {
-                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", V + ".Sqrt(").Replace("CONST(", V + ".Create(").Replace("ZERO", vec + ".Zero");
+                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", Simd.Vector + ".Sqrt(").Replace("CONST(", Simd.Vector + ".Create(").Replace("ZERO", vec + ".Zero");
                     foreach (var (name, _, _) in update.Arrays)
                     {
                         if (line.StartsWith(name + "[i] ", System.StringComparison.Ordinal)) written.Add(name);
@@ -152,7 +155,7 @@ namespace Backprop.Generated.Generator
                 }
                 foreach (var (name, _, _) in update.Arrays)
                 {
-                    if (written.Contains(name)) w.Line(V + ".StoreUnsafe(" + name + "V, ref " + name + "Ref, (nuint)i);");
+                    if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", "i"));
                 }
                 w.Close();
                 w.Close();

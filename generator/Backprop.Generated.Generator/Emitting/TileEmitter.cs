@@ -12,18 +12,6 @@ namespace Backprop.Generated.Generator
         /// <summary>Samples per tile.</summary>
         public const int Tile = 4;
 
-        private const string V = "global::System.Runtime.Intrinsics.Vector256";
-        private const string Math = "global::Backprop.Generated.VectorMath";
-
-        private static string Vec(EmitContext c) => V + "<" + c.T + ">";
-
-        private static string Load(string reference, string offset) => V + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
-
-        private static string Store(string value, string reference, string offset) => V + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
-
-        private static string Ref(EmitContext c, string name, string array)
-            => "ref " + c.T + " " + name + " = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(" + array + ");";
-
         /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
         private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
 
@@ -50,40 +38,40 @@ namespace Backprop.Generated.Generator
             int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset);
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD over the tile: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators; each W vector loaded once serves 4 samples.");
-            w.Line(Ref(c, "w", "_parameters"));
-            w.Line(Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
             w.Line("int o = 0;");
             if (units >= 2)
             {
                 w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
                 w.Line("int row = " + W + " + o * " + F + ";");
-                for (int a = 0; a < 8; a++) w.Line(Vec(c) + " acc" + EmitContext.Int(a) + " = " + Vec(c) + ".Zero;");
+                for (int a = 0; a < 8; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
                 w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-                w.Line(Vec(c) + " w0 = " + Load("w", "row + i") + ", w1 = " + Load("w", "row + " + F + " + i") + ";");
+                w.Line(Simd.Of(c) + " w0 = " + Simd.Load("w", "row + i") + ", w1 = " + Simd.Load("w", "row + " + F + " + i") + ";");
                 for (int s = 0; s < Tile; s++)
                 {
                     string xs = "x" + EmitContext.Int(s);
-                    w.Line(Vec(c) + " " + xs + " = " + Load("v", In(s, x.Offset) + " + i") + ";");
-                    w.Line("acc" + EmitContext.Int(s) + " = " + Math + ".MultiplyAdd(w0, " + xs + ", acc" + EmitContext.Int(s) + ");");
-                    w.Line("acc" + EmitContext.Int(4 + s) + " = " + Math + ".MultiplyAdd(w1, " + xs + ", acc" + EmitContext.Int(4 + s) + ");");
+                    w.Line(Simd.Of(c) + " " + xs + " = " + Simd.Load("v", In(s, x.Offset) + " + i") + ";");
+                    w.Line("acc" + EmitContext.Int(s) + " = " + Simd.Math + ".MultiplyAdd(w0, " + xs + ", acc" + EmitContext.Int(s) + ");");
+                    w.Line("acc" + EmitContext.Int(4 + s) + " = " + Simd.Math + ".MultiplyAdd(w1, " + xs + ", acc" + EmitContext.Int(4 + s) + ");");
                 }
                 w.Close();
                 if (c.Spec.IsDouble)
                 {
-                    w.Line(Vec(c) + " row0 = " + Math + ".SumEach(acc0, acc1, acc2, acc3), row1 = " + Math + ".SumEach(acc4, acc5, acc6, acc7);");
+                    w.Line(Simd.Of(c) + " row0 = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3), row1 = " + Simd.Math + ".SumEach(acc4, acc5, acc6, acc7);");
                 }
                 else
                 {
                     w.Line("// sums[r·4 + s] = row o + r of W · sample s");
-                    w.Line(Vec(c) + " sums = " + Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
+                    w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
                 }
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o;");
                 for (int r = 0; r < 2; r++)
                 {
-                    string sum = c.Spec.IsDouble ? V + ".GetElement(row" + EmitContext.Int(r) + ", s)" : V + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
+                    string sum = c.Spec.IsDouble ? Simd.Vector + ".GetElement(row" + EmitContext.Int(r) + ", s)" : Simd.Vector + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
                     w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1") + "]" : "") + ";");
                     if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value" + EmitContext.Int(r) + " += _parameters[row + " + (r == 0 ? "" : F + " + ") + "i] * _values[xs + i];");
                     w.Line("_values[zs" + (r == 0 ? "" : " + 1") + "] = value" + EmitContext.Int(r) + ";");
@@ -97,9 +85,9 @@ namespace Backprop.Generated.Generator
                 w.Line("int last = " + W + " + o * " + F + ";");
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ";");
-                w.Line(Vec(c) + " acc = " + Vec(c) + ".Zero;");
-                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Math + ".MultiplyAdd(" + Load("w", "last + i") + ", " + Load("v", "xs + i") + ", acc);");
-                w.Line(c.T + " value = " + V + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", "xs + i") + ", acc);");
+                w.Line(c.T + " value = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
                 if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value += _parameters[last + i] * _values[xs + i];");
                 w.Line("_values[s * ValueCount + " + EmitContext.Int(z.Offset) + " + o] = value;");
                 w.Close();
@@ -116,13 +104,13 @@ namespace Backprop.Generated.Generator
             string[] samples = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s)).ToArray();
             // The network input's gradient is not exposed after a batch, so a layer reading the input skips δx.
             bool inputGradient = layer.Input != 0;
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD over the tile, " + EmitContext.Int(lanes) + " inputs at a time: x and δx of the 4 samples stay in registers while");
             w.Line("// every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ" + (inputGradient ? " and δxₛ += δzₛ[o]·W[o]." : " (the network input needs no gradient here)."));
-            w.Line(Ref(c, "w", "_parameters"));
-            w.Line(Ref(c, "g", "_gradients"));
-            w.Line(Ref(c, "v", "_values"));
-            w.Line(Ref(c, "d", "_deltas"));
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "g", "_gradients"));
+            w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
             if (layer.HasBias)
             {
                 w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += "
@@ -131,17 +119,17 @@ namespace Backprop.Generated.Generator
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             for (int s = 0; s < Tile; s++)
             {
-                w.Line(Vec(c) + " x" + samples[s] + " = " + Load("v", In(s, x.Offset) + " + i") + ";");
-                if (inputGradient) w.Line(Vec(c) + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? Vec(c) + ".Zero" : Load("d", In(s, x.Offset) + " + i")) + ";");
+                w.Line(Simd.Of(c) + " x" + samples[s] + " = " + Simd.Load("v", In(s, x.Offset) + " + i") + ";");
+                if (inputGradient) w.Line(Simd.Of(c) + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", In(s, x.Offset) + " + i")) + ";");
             }
             w.Open("for (int o = 0; o < " + U + "; o++)");
             w.Line("int at = " + W + " + o * " + F + " + i;");
-            if (inputGradient) w.Line(Vec(c) + " wv = " + Load("w", "at") + ";");
-            for (int s = 0; s < Tile; s++) w.Line(Vec(c) + " d" + samples[s] + " = " + V + ".Create(_deltas[" + In(s, z.Offset) + " + o]);");
-            w.Line(Store(Math + ".MultiplyAdd(d3, x3, " + Math + ".MultiplyAdd(d2, x2, " + Math + ".MultiplyAdd(d1, x1, " + Math + ".MultiplyAdd(d0, x0, " + Load("g", "at") + "))))", "g", "at"));
-            for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
+            if (inputGradient) w.Line(Simd.Of(c) + " wv = " + Simd.Load("w", "at") + ";");
+            for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Vector + ".Create(_deltas[" + In(s, z.Offset) + " + o]);");
+            w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, " + Simd.Math + ".MultiplyAdd(d0, x0, " + Simd.Load("g", "at") + "))))", "g", "at"));
+            for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Simd.Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
             w.Close();
-            for (int s = 0; s < Tile && inputGradient; s++) w.Line(Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));
+            for (int s = 0; s < Tile && inputGradient; s++) w.Line(Simd.Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));
             w.Close();
             if (full < fanIn)
             {

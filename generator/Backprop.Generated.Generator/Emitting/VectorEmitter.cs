@@ -10,9 +10,6 @@ namespace Backprop.Generated.Generator
     /// </summary>
     internal static class VectorEmitter
     {
-        private const string V = "global::System.Runtime.Intrinsics.Vector256";
-        private const string Math = "global::Backprop.Generated.VectorMath";
-        private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
         /// <summary>Lanes of a Vector256 of T.</summary>
         public static int Lanes(EmitContext c) => c.Spec.IsDouble ? 4 : 8;
@@ -39,41 +36,34 @@ namespace Backprop.Generated.Generator
             }
         }
 
-        private static string Vec(EmitContext c) => V + "<" + c.T + ">";
-
-        private static string Load(string reference, string offset) => V + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
-
-        private static string Store(string value, string reference, string offset) => V + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
-
-        private static string Ref(EmitContext c, string name, string array) => "ref " + c.T + " " + name + " = ref " + Marshal + ".GetArrayDataReference(" + array + ");";
 
         public static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             int lanes = Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD: " + EmitContext.Int(lanes) + " rows of W at a time, " + EmitContext.Int(lanes) + " inputs per FMA; each row's lanes summed at the end.");
-            w.Line(Ref(c, "w", "_parameters"));
-            w.Line(Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
             w.Line("int o = 0;");
             if (units >= lanes)
             {
                 w.Open("for (; o <= " + EmitContext.Int(units - lanes) + "; o += " + EmitContext.Int(lanes) + ")");
                 w.Line("int row = " + W + " + o * " + F + ";");
-                for (int r = 0; r < lanes; r++) w.Line(Vec(c) + " acc" + EmitContext.Int(r) + " = " + Vec(c) + ".Zero;");
+                for (int r = 0; r < lanes; r++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
                 w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-                w.Line(Vec(c) + " xv = " + Load("v", X + " + i") + ";");
+                w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", X + " + i") + ";");
                 for (int r = 0; r < lanes; r++)
                 {
                     string rowOffset = r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i";
-                    w.Line("acc" + EmitContext.Int(r) + " = " + Math + ".MultiplyAdd(" + Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
+                    w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
                 }
                 w.Close();
                 string sums = string.Join(", ", Enumerable.Range(0, lanes).Select(r => "acc" + EmitContext.Int(r)));
-                w.Line(Vec(c) + " sums = " + Math + ".SumEach(" + sums + ");");
-                if (layer.HasBias) w.Line("sums += " + Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
-                w.Line(Store("sums", "v", Z + " + o"));
+                w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(" + sums + ");");
+                if (layer.HasBias) w.Line("sums += " + Simd.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
+                w.Line(Simd.Store("sums", "v", Z + " + o"));
                 if (full < fanIn)
                 {
                     w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
@@ -89,9 +79,9 @@ namespace Backprop.Generated.Generator
             {
                 w.Open("for (; o < " + EmitContext.Int(units) + "; o++)");
                 w.Line("int row = " + W + " + o * " + F + ";");
-                w.Line(Vec(c) + " acc = " + Vec(c) + ".Zero;");
-                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Math + ".MultiplyAdd(" + Load("w", "row + i") + ", " + Load("v", X + " + i") + ", acc);");
-                w.Line(c.T + " sum = " + V + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "row + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
+                w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
                 if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[row + i] * _values[" + X + " + i];");
                 w.Line("_values[" + Z + " + o] = sum;");
                 w.Close();
@@ -107,13 +97,13 @@ namespace Backprop.Generated.Generator
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             string U = EmitContext.Int(layer.Units);
             const int Chunk = 4;
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD, " + EmitContext.Int(Chunk * lanes) + " inputs at a time: that part of " + (parameterGradients ? "x and " : "") + "δx stays in registers while every row o of W");
             w.Line("// streams past: " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o].");
-            w.Line(Ref(c, "w", "_parameters"));
-            if (parameterGradients) w.Line(Ref(c, "g", "_gradients"));
-            if (parameterGradients) w.Line(Ref(c, "v", "_values"));
-            w.Line(Ref(c, "d", "_deltas"));
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
+            if (parameterGradients) w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
             if (parameterGradients && layer.HasBias) w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += _deltas[" + Z + " + o];");
             int chunks = vectors / Chunk, rest = vectors % Chunk;
             if (chunks > 0)
@@ -154,24 +144,24 @@ namespace Backprop.Generated.Generator
             {
                 string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
                 string n = EmitContext.Int(k);
-                if (parameterGradients) w.Line(Vec(c) + " x" + n + " = " + Load("v", X + " + " + offset) + ";");
-                w.Line(Vec(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Vec(c) + ".Zero" : Load("d", X + " + " + offset)) + ";");
+                if (parameterGradients) w.Line(Simd.Of(c) + " x" + n + " = " + Simd.Load("v", X + " + " + offset) + ";");
+                w.Line(Simd.Of(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
             }
             w.Open("for (int o = 0; o < " + U + "; o++)");
-            w.Line(Vec(c) + " dv = " + V + ".Create(_deltas[" + Z + " + o]);");
+            w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
             w.Line("int row = " + W + " + o * " + F + " + " + i + ";");
             for (int k = 0; k < count; k++)
             {
                 string offset = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
                 string n = EmitContext.Int(k);
-                if (parameterGradients) w.Line(Store(Math + ".MultiplyAdd(dv, x" + n + ", " + Load("g", offset) + ")", "g", offset));
-                w.Line("dx" + n + " = " + Math + ".MultiplyAdd(" + Load("w", offset) + ", dv, dx" + n + ");");
+                if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + n + ", " + Simd.Load("g", offset) + ")", "g", offset));
+                w.Line("dx" + n + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", offset) + ", dv, dx" + n + ");");
             }
             w.Close();
             for (int k = 0; k < count; k++)
             {
                 string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                w.Line(Store("dx" + EmitContext.Int(k), "d", X + " + " + offset));
+                w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", X + " + " + offset));
             }
         }
 
@@ -181,12 +171,12 @@ namespace Backprop.Generated.Generator
             switch (layer.Kind)
             {
                 // A select, not Max: the same as the scalar path for NaN, and cheaper than an IEEE Max.
-                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), xv, " + Vec(c) + ".Zero)";
-                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
+                case LayerKind.ReLU: return Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), xv, " + Simd.Of(c) + ".Zero)";
+                case LayerKind.LeakyReLU: return Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
                 case LayerKind.Identity: return "xv";
                 // Double networks keep System.Math for tanh and σ: full double precision.
-                case LayerKind.Tanh: return c.Spec.IsDouble ? null : Math + ".Tanh(xv)";
-                case LayerKind.Sigmoid: return c.Spec.IsDouble ? null : Math + ".Sigmoid(xv)";
+                case LayerKind.Tanh: return c.Spec.IsDouble ? null : Simd.Math + ".Tanh(xv)";
+                case LayerKind.Sigmoid: return c.Spec.IsDouble ? null : Simd.Math + ".Sigmoid(xv)";
                 default: return null;
             }
         }
@@ -202,11 +192,11 @@ namespace Backprop.Generated.Generator
             if (value is null) return;
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             int lanes = Lanes(c), full = y.Width - y.Width % lanes;
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
-            w.Line(Ref(c, "v", "_values"));
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Line(Simd.Ref(c, "v", "_values"));
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            w.Line(Vec(c) + " xv = " + Load("v", EmitContext.At(x.Offset) + " + i") + ";");
-            w.Line(Store(value, "v", EmitContext.At(y.Offset) + " + i"));
+            w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + i") + ";");
+            w.Line(Simd.Store(value, "v", EmitContext.At(y.Offset) + " + i"));
             w.Close();
             w.Line("start = " + EmitContext.Int(full) + ";");
             w.Close();
@@ -219,12 +209,12 @@ namespace Backprop.Generated.Generator
             if (!Activation(c, layer)) return;
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             int lanes = Lanes(c), full = y.Width - y.Width % lanes;
-            string one = Vec(c) + ".One";
+            string one = Simd.Of(c) + ".One";
             string gradient;
             switch (layer.Kind)
             {
-                case LayerKind.ReLU: gradient = V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), dy, " + Vec(c) + ".Zero)"; break;
-                case LayerKind.LeakyReLU: gradient = V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + Vec(c) + ".Zero), dy, dy * " + c.Lit(layer.Spec.Parameter) + ")"; break;
+                case LayerKind.ReLU: gradient = Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), dy, " + Simd.Of(c) + ".Zero)"; break;
+                case LayerKind.LeakyReLU: gradient = Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), dy, dy * " + c.Lit(layer.Spec.Parameter) + ")"; break;
                 case LayerKind.Identity: gradient = "dy"; break;
                 case LayerKind.Tanh: gradient = "dy * (" + one + " - yv * yv)"; break;
                 case LayerKind.Sigmoid: gradient = "dy * yv * (" + one + " - yv)"; break;
@@ -233,14 +223,14 @@ namespace Backprop.Generated.Generator
             bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
             bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
             string dx = EmitContext.At(x.Offset) + " + i";
-            w.Open("if (" + V + ".IsHardwareAccelerated)");
-            if (usesX || usesY) w.Line(Ref(c, "v", "_values"));
-            w.Line(Ref(c, "d", "_deltas"));
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            if (usesX || usesY) w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            if (usesX) w.Line(Vec(c) + " xv = " + Load("v", EmitContext.At(x.Offset) + " + i") + ";");
-            if (usesY) w.Line(Vec(c) + " yv = " + Load("v", EmitContext.At(y.Offset) + " + i") + ";");
-            w.Line(Vec(c) + " dy = " + Load("d", EmitContext.At(y.Offset) + " + i") + ";");
-            w.Line(Store(layer.AssignsInputGradient ? gradient : Load("d", dx) + " + " + gradient, "d", dx));
+            if (usesX) w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + i") + ";");
+            if (usesY) w.Line(Simd.Of(c) + " yv = " + Simd.Load("v", EmitContext.At(y.Offset) + " + i") + ";");
+            w.Line(Simd.Of(c) + " dy = " + Simd.Load("d", EmitContext.At(y.Offset) + " + i") + ";");
+            w.Line(Simd.Store(layer.AssignsInputGradient ? gradient : Simd.Load("d", dx) + " + " + gradient, "d", dx));
             w.Close();
             w.Line("start = " + EmitContext.Int(full) + ";");
             w.Close();

@@ -429,10 +429,10 @@ namespace Demo.Branches
                     ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
                     for (; i <= ParameterCount - 8; i += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(i));
                         pV *= decay;
                         global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
@@ -440,10 +440,10 @@ namespace Demo.Branches
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
                         pV -= stepSize * (mV / denominator);
                         gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(i));
                     }
                 }
                 float[] p = _parameters;

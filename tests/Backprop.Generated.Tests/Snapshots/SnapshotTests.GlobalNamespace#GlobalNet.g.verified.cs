@@ -305,11 +305,11 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 ref double bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 2 * ParameterCount);
                 for (; i <= ParameterCount - 4; i += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256<double> sV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256<double> meanV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref meanRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256<double> bV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bRef, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256<double> sV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256<double> meanV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref meanRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256<double> bV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bRef, (nuint)(i));
                     global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
                     sV = sV * 0.99 + (1.0 - 0.99) * grad * grad;
                     meanV = meanV * 0.99 + grad * (1.0 - 0.99);
@@ -317,11 +317,11 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                     bV = bV * 0.9 + grad / denominator;
                     pV -= lr * bV;
                     gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sV, ref sRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(meanV, ref meanRef, (nuint)i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bV, ref bRef, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sV, ref sRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(meanV, ref meanRef, (nuint)(i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bV, ref bRef, (nuint)(i));
                 }
             }
             double[] p = _parameters;

@@ -293,17 +293,17 @@ namespace Demo
                     ref double vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
                     for (; i <= ParameterCount - 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(i));
                         global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale + 0.0001 * pV;
                         global::System.Runtime.Intrinsics.Vector256<double> buffer = first ? grad : 0.9 * vV + grad;
                         vV = buffer;
                         pV -= lr * (grad + 0.9 * buffer);
                         gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(i));
                     }
                 }
                 double[] p = _parameters;

@@ -293,17 +293,17 @@ namespace Demo
                     ref float vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
                     for (; i <= ParameterCount - 8; i += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(i));
                         global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
                         global::System.Runtime.Intrinsics.Vector256<float> buffer = first ? grad : 0.9f * vV + grad;
                         vV = buffer;
                         pV -= lr * buffer;
                         gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(i));
                     }
                 }
                 float[] p = _parameters;

@@ -300,12 +300,12 @@ namespace Demo
                     ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                     for (; i <= ParameterCount - 8; i += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<float> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
                         pV -= lr * gV;
                         gV = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
                     }
                 }
                 float[] p = _parameters;

@@ -324,20 +324,20 @@ namespace Demo.Regression
                     ref double vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
                     for (; i <= ParameterCount - 4; i += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<double> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(i));
                         global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
                         mV = mV * 0.9 + grad * (1.0 - 0.9);
                         vV = vV * 0.999 + (1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<double> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08);
                         pV -= stepSize * (mV / denominator);
                         gV = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref pRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gV, ref gRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(i));
                     }
                 }
                 double[] p = _parameters;

@@ -1,0 +1,26 @@
+namespace Backprop.Generated.Generator
+{
+    /// <summary>How generated code spells its Vector256 operations: one place for the SIMD vocabulary of every emitter.</summary>
+    internal static class Simd
+    {
+        public const string Vector = "global::System.Runtime.Intrinsics.Vector256";
+        public const string Math = "global::Backprop.Generated.VectorMath";
+        private const string ArrayData = "global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference";
+
+        /// <summary>The vector type of the network's element type: "Vector256&lt;float&gt;".</summary>
+        public static string Of(EmitContext c) => Vector + "<" + c.T + ">";
+
+        /// <summary>A load of one vector from <paramref name="reference"/> at an element offset.</summary>
+        public static string Load(string reference, string offset) => Vector + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+
+        /// <summary>A statement storing <paramref name="value"/> at an element offset.</summary>
+        public static string Store(string value, string reference, string offset) => Vector + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+
+        /// <summary>Declares a reference to the first element of an array: "ref float w = ref GetArrayDataReference(_parameters);".</summary>
+        public static string Ref(EmitContext c, string name, string array) => "ref " + c.T + " " + name + " = ref " + ArrayData + "(" + array + ");";
+
+        /// <summary>Declares a reference to an array's element at <paramref name="offset"/> (an expression).</summary>
+        public static string RefAt(EmitContext c, string name, string array, string offset)
+            => "ref " + c.T + " " + name + " = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref " + ArrayData + "(" + array + "), " + offset + ");";
+    }
+}
