@@ -78,8 +78,13 @@ namespace Backprop.Generated.Generator
                     w.Line("// l = −Σₖ tₖ·log softmax(z)ₖ = Σₖ tₖ·(logΣexp(z) − zₖ) on logits z;  ∂l/∂zₖ = softmax(z)ₖ·Σⱼtⱼ − tₖ");
                     w.Line(c.T + " max = " + y.Local + "[0];");
                     w.Line("for (int k = 1; k < " + K + "; k++) max = " + c.Max("max", y.Local + "[k]") + ";");
+                    // The output's gradient is always written first here (nothing else feeds it), so it can hold e^(z − max) meanwhile.
                     w.Line(c.T + " sumExp = " + zero + ";");
-                    w.Line("for (int k = 0; k < " + K + "; k++) sumExp += " + c.Exp(y.Local + "[k] - max") + ";");
+                    w.Open("for (int k = 0; k < " + K + "; k++)");
+                    w.Line(c.T + " e = " + c.Exp(y.Local + "[k] - max") + ";");
+                    w.Line("if (withGradient) " + dz + "[k] = e;");
+                    w.Line("sumExp += e;");
+                    w.Close();
                     w.Line(c.T + " logSumExp = max + " + c.Log("sumExp") + ";");
                     w.Line(c.T + " sum = " + zero + ", targetSum = " + zero + ";");
                     w.Open("for (int k = 0; k < " + K + "; k++)");
@@ -87,7 +92,8 @@ namespace Backprop.Generated.Generator
                     w.Line("targetSum += target[k];");
                     w.Close();
                     w.Open("if (withGradient)");
-                    w.Line("for (int k = 0; k < " + K + "; k++) " + dz + "[k]" + op + c.Exp(y.Local + "[k] - logSumExp") + " * targetSum - target[k];");
+                    w.Line(c.T + " scale = targetSum / sumExp;   // softmax(z)ₖ·Σt = e^(zₖ − max)/Σe · Σt");
+                    w.Line("for (int k = 0; k < " + K + "; k++) " + dz + "[k] = " + dz + "[k] * scale - target[k];");
                     w.Close();
                     w.Line("return sum;");
                     break;

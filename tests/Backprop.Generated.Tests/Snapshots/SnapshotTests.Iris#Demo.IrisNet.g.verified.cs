@@ -374,7 +374,12 @@ namespace Demo
             float max = z2[0];
             for (int k = 1; k < 3; k++) max = global::System.Math.Max(max, z2[k]);
             float sumExp = 0f;
-            for (int k = 0; k < 3; k++) sumExp += global::System.MathF.Exp(z2[k] - max);
+            for (int k = 0; k < 3; k++)
+            {
+                float e = global::System.MathF.Exp(z2[k] - max);
+                if (withGradient) dz2[k] = e;
+                sumExp += e;
+            }
             float logSumExp = max + global::System.MathF.Log(sumExp);
             float sum = 0f, targetSum = 0f;
             for (int k = 0; k < 3; k++)
@@ -384,7 +389,8 @@ namespace Demo
             }
             if (withGradient)
             {
-                for (int k = 0; k < 3; k++) dz2[k] = global::System.MathF.Exp(z2[k] - logSumExp) * targetSum - target[k];
+                float scale = targetSum / sumExp;   // softmax(z)ₖ·Σt = e^(zₖ − max)/Σe · Σt
+                for (int k = 0; k < 3; k++) dz2[k] = dz2[k] * scale - target[k];
             }
             return sum;
         }
