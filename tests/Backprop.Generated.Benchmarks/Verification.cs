@@ -85,6 +85,7 @@ namespace Backprop.Generated.Benchmarks
 
             // One training step on one sample, then (from the initial parameters again) one on a batch.
             CheckTraining(network, all, initial, "training step on one sample", net => { float loss = net.Backward(data.Input(0), data.Target(0)); net.Step(); return loss; }, log);
+            CheckTraining(network, all, initial, "training step on one sample through TrainBatch", net => net.TrainBatch(data.Input(0), data.Target(0)), log);
             CheckTraining(network, all, initial, "training step on a batch of 32", net => net.TrainBatch(data.BatchInputs(0), data.BatchTargets(0)), log);
         }
 

@@ -91,6 +91,44 @@ namespace Backprop.Generated.Tests
             Assert.Equal(1, a.StepCount);
         }
 
+        // Training skips the network input's gradient (a masked first layer, a merge and an activation reading the input
+        // here); the parameters must come out as Backward (which computes it) and Step give them, on the one-sample path
+        // exactly and in tiles to rounding.
+        [Theory]
+        [InlineData(3)]
+        [InlineData(9)]
+        public void TrainBatch_without_the_input_gradient_trains_as_backward_and_step(int count)
+        {
+            var random = new Random(count);
+            var graphA = new GraphNet(4);
+            var graphB = new GraphNet(4);
+            float[] inputs = Enumerable.Range(0, 4 * count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            float[] targets = Enumerable.Range(0, 2 * count).Select(i => i % 2 == (i / 2) % 2 ? 1f : 0f).ToArray();
+            var activationA = new InputActivationNet(5);
+            var activationB = new InputActivationNet(5);
+            double[] inputsD = Enumerable.Range(0, 6 * count).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+            double[] targetsD = Enumerable.Range(0, 2 * count).Select(_ => random.NextDouble()).ToArray();
+            for (int step = 0; step < 3; step++)
+            {
+                graphA.TrainBatch(inputs, targets);
+                for (int s = 0; s < count; s++) graphB.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 2, 2));
+                graphB.Step();
+                activationA.TrainBatch(inputsD, targetsD);
+                for (int s = 0; s < count; s++) activationB.Backward(inputsD.AsSpan(s * 6, 6), targetsD.AsSpan(s * 2, 2));
+                activationB.Step();
+                float[] a = graphA.Parameters.ToArray(), b = graphB.Parameters.ToArray();
+                double[] aD = activationA.Parameters.ToArray(), bD = activationB.Parameters.ToArray();
+                if (count < 4)
+                {
+                    Assert.Equal(b, a);
+                    Assert.Equal(bD, aD);
+                    continue;
+                }
+                for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6f * Math.Max(1, Math.Abs(b[i])), $"GraphNet step {step}, parameter {i}: {a[i]} vs {b[i]}");
+                for (int i = 0; i < aD.Length; i++) Assert.True(Math.Abs(aD[i] - bD[i]) <= 1e-13 * Math.Max(1, Math.Abs(bD[i])), $"InputActivationNet step {step}, parameter {i}: {aD[i]} vs {bD[i]}");
+            }
+        }
+
         [Fact]
         public void Learning_rate_must_be_zero_or_positive_and_finite()
         {

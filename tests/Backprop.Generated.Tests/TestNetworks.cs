@@ -42,4 +42,14 @@ namespace Backprop.Generated.Tests.Networks
     [Input(2, Name = "x0")]
     [Dense(2)] [ReLU] [Dense(2)] [Add("x0")] [ReLU]
     public partial class ResidualNoLoss { }
+
+    // An activation reads the network input: training skips its backward pass (it would only produce the input's gradient).
+    [Network(Precision.Double)]
+    [Input(6)]
+    [Sigmoid]
+    [Dense(9)] [Tanh]
+    [Dense(2)]
+    [MeanSquaredError]
+    [Sgd(LearningRate = 0.1, Momentum = 0.9)]
+    public partial class InputActivationNet { }
 }

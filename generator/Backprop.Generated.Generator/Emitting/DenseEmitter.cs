@@ -48,9 +48,11 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// Writes the backward step. With <paramref name="parameterGradients"/> false only δx = Wᵀ·δz is computed:
-        /// the Jacobian needs the input gradient but must not touch the accumulated parameter gradients.
+        /// the Jacobian needs the input gradient but must not touch the accumulated parameter gradients. With
+        /// <paramref name="inputGradient"/> false only the parameter gradients are: training a layer that reads the network
+        /// input never needs δx.
         /// </summary>
-        public static void Backward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients = true)
+        public static void Backward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients = true, bool inputGradient = true)
         {
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string n = EmitContext.Int(layer.Index);
@@ -63,38 +65,48 @@ namespace Backprop.Generated.Generator
                     + (layer.Mask is null ? "" : ", only the " + EmitContext.Int(layer.Connections) + " connections"));
                 if (layer.HasBias) w.Line("// ∂l/∂b" + n + " += δ" + z.Local + "    " + EmitContext.Shape(layer.Units));
             }
-            w.Line("// δ" + x.Local + " " + op.Trim() + " " + (layer.Mask is null ? W : "(" + W + " ⊙ mask)") + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
-                + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
-            if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseBackward(w, c, layer, parameterGradients);
+            if (inputGradient)
+            {
+                w.Line("// δ" + x.Local + " " + op.Trim() + " " + (layer.Mask is null ? W : "(" + W + " ⊙ mask)") + "ᵀ · δ" + z.Local + "    " + EmitContext.Shape(layer.FanIn)
+                    + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
+            }
+            if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseBackward(w, c, layer, parameterGradients, inputGradient);
             if (parameterGradients) w.Line(c.ValuesLocal(x, readOnly: true));
-            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
+            if (inputGradient) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (parameterGradients)
             {
                 w.Line(EmitContext.Span + "<" + c.T + "> " + gW + " = " + c.SpanOf("_gradients", layer.WeightOffset, layer.Units * layer.FanIn, false) + ";");
                 if (layer.HasBias) w.Line(EmitContext.Span + "<" + c.T + "> " + gb + " = " + c.SpanOf("_gradients", layer.BiasOffset, layer.Units, false) + ";");
             }
             w.Line(c.DeltasLocal(z, readOnly: true));
-            w.Line(c.DeltasLocal(x, readOnly: false));
+            if (inputGradient) w.Line(c.DeltasLocal(x, readOnly: false));
 
             if (layer.Mask != null)
             {
-                MaskedBackward(w, c, layer, x, z, W, parameterGradients ? gW : null, gb, op);
+                MaskedBackward(w, c, layer, x, z, W, parameterGradients ? gW : null, gb, inputGradient ? op : null);
                 return;
             }
 
             string fanIn = EmitContext.Int(layer.FanIn);
-            if (layer.AssignsInputGradient) w.Line(dx + ".Clear();");
+            if (inputGradient && layer.AssignsInputGradient) w.Line(dx + ".Clear();");
             w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
             w.Line(c.T + " d = " + dz + "[o];");
             if (parameterGradients && layer.HasBias) w.Line(gb + "[o] += d;");
-            w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> row = " + W + ".Slice(o * " + fanIn + ", " + fanIn + ");");
+            if (inputGradient) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> row = " + W + ".Slice(o * " + fanIn + ", " + fanIn + ");");
             if (parameterGradients)
             {
                 w.Line(EmitContext.Span + "<" + c.T + "> gradRow = " + gW + ".Slice(o * " + fanIn + ", " + fanIn + ");");
-                w.Open("for (int i = 0; i < " + fanIn + "; i++)");
-                w.Line("gradRow[i] += d * " + x.Local + "[i];");
-                w.Line(dx + "[i] += row[i] * d;");
-                w.Close();
+                if (inputGradient)
+                {
+                    w.Open("for (int i = 0; i < " + fanIn + "; i++)");
+                    w.Line("gradRow[i] += d * " + x.Local + "[i];");
+                    w.Line(dx + "[i] += row[i] * d;");
+                    w.Close();
+                }
+                else
+                {
+                    w.Line("for (int i = 0; i < " + fanIn + "; i++) gradRow[i] += d * " + x.Local + "[i];");
+                }
             }
             else
             {
@@ -103,7 +115,8 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        private static void MaskedBackward(SourceWriter w, EmitContext c, LayerPlan layer, TensorPlan x, TensorPlan z, string W, string? gW, string gb, string op)
+        // gW null: no parameter gradients; op null: no input gradient.
+        private static void MaskedBackward(SourceWriter w, EmitContext c, LayerPlan layer, TensorPlan x, TensorPlan z, string W, string? gW, string gb, string? op)
         {
             bool[][] mask = layer.Mask!;
             for (int o = 0; o < layer.Units && gW != null; o++)
@@ -115,7 +128,7 @@ namespace Backprop.Generated.Generator
                     if (mask[o][i]) w.Line(gW + "[" + EmitContext.Int(o * layer.FanIn + i) + "] += " + d + " * " + x.Local + "[" + EmitContext.Int(i) + "];");
                 }
             }
-            for (int i = 0; i < layer.FanIn; i++)
+            for (int i = 0; i < layer.FanIn && op != null; i++)
             {
                 var terms = new List<string>();
                 for (int o = 0; o < layer.Units; o++)

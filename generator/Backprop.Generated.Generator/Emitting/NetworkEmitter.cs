@@ -66,6 +66,16 @@ namespace Backprop.Generated.Generator
             }
             foreach (LayerPlan layer in plan.Layers)
             {
+                if (spec.Loss == LossKind.None || layer.Kind != LayerKind.Dense || !layer.ReadsOnlyNetworkInput) continue;
+                w.Line();
+                w.Line("// Layer " + EmitContext.Int(layer.Index) + "'s backward without the network input's gradient, for training.");
+                if (IsSmall(c, layer)) w.Line(InlineAttribute);
+                w.Open("private void " + TrainingBackward(layer) + "(int at)");
+                DenseEmitter.Backward(w, c, layer, inputGradient: false);
+                w.Close();
+            }
+            foreach (LayerPlan layer in plan.Layers)
+            {
                 w.Line();
                 TileEmitter.Forward(w, c, layer);
             }
@@ -85,6 +95,16 @@ namespace Backprop.Generated.Generator
             w.Close();
             if (spec.Namespace != null) w.Close();
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The method training calls for a layer's backward pass, or null when training skips the layer: a layer reading
+        /// only the network input has no gradient to pass on that training needs.
+        /// </summary>
+        public static string? TrainingBackward(LayerPlan layer)
+        {
+            if (!layer.ReadsOnlyNetworkInput) return "BackwardLayer" + EmitContext.Int(layer.Index);
+            return layer.Kind == LayerKind.Dense ? "ParameterGradientLayer" + EmitContext.Int(layer.Index) : null;
         }
 
         private const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
@@ -373,15 +393,15 @@ namespace Backprop.Generated.Generator
             w.Open("public " + T + " Backward(" + readOnlySpan + " input, " + readOnlySpan + " target)");
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
             w.Line("CheckLength(target.Length, OutputSize, nameof(target), \"OutputSize\");");
-            w.Line("return BackwardUnchecked(input, target);");
+            w.Line("return BackwardUnchecked(input, target, inputGradient: true);");
             w.Close();
             w.Line();
 
             if (c.Spec.Optimizer == null) return;
             w.Line("/// <summary>");
             w.Line("/// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after");
-            w.Line("/// sample), then takes one <see cref=\"Step\"/>. Tiles of " + EmitContext.Int(TileEmitter.Tile) + " samples go through each layer together; the gradient with");
-            w.Line("/// respect to the network input is not computed for them, so <see cref=\"InputGradient\"/> is not defined afterwards. Returns the batch loss (" + (mean ? "the mean" : "the sum") + " over the samples) before the step.");
+            w.Line("/// sample), then takes one <see cref=\"Step\"/>. Tiles of " + EmitContext.Int(TileEmitter.Tile) + " samples go through each layer together. The gradient with");
+            w.Line("/// respect to the network input is not computed (training does not need it), so <see cref=\"InputGradient\"/> is not defined afterwards. Returns the batch loss (" + (mean ? "the mean" : "the sum") + " over the samples) before the step.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Gradients were already accumulated and not yet stepped or cleared.</exception>");
@@ -393,7 +413,7 @@ namespace Backprop.Generated.Generator
             w.Line(T + " total = " + c.Lit(0) + ";");
             w.Line("int s = 0;");
             w.Line("for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));");
-            w.Line("for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));");
+            w.Line("for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);");
             w.Line("Step();");
             w.Line(mean ? "return total / count;" : "return total;");
             w.Close();
@@ -418,14 +438,20 @@ namespace Backprop.Generated.Generator
             if (c.Spec.Loss == LossKind.None) return;
             w.Line();
             w.Line("// Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.");
-            w.Open("private " + c.T + " BackwardUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target)");
+            w.Line("// Without inputGradient (training), layers reading the network input skip its gradient.");
+            w.Open("private " + c.T + " BackwardUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target, bool inputGradient)");
             w.Line("RunForward(input);");
             w.Line(c.T + " loss = ComputeLoss(target, withGradient: true, at: 0);");
             LayerPlan? fused = plan.FusedLayer;
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
+                LayerPlan layer = plan.Layers[i];
+                string full = "BackwardLayer" + EmitContext.Int(i) + "(0);";
+                string? training = TrainingBackward(layer);
                 if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
-                else w.Line("BackwardLayer" + EmitContext.Int(i) + "(0);");
+                else if (training == "BackwardLayer" + EmitContext.Int(i)) w.Line(full);
+                else if (training is null) w.Line("if (inputGradient) " + full);
+                else w.Line("if (inputGradient) " + full + " else " + training + "(0);");
             }
             w.Line("_accumulatedSamples++;");
             w.Line("return loss;");

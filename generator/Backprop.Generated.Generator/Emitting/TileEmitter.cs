@@ -29,7 +29,9 @@ namespace Backprop.Generated.Generator
             string n = EmitContext.Int(layer.Index);
             w.Open("private void BackwardTile" + n + "()");
             if (layer.Kind == LayerKind.Dense && VectorEmitter.Dense(c, layer)) DenseBackward(w, c, layer);
-            w.Line("for (int s = 0; s < Tile; s++) BackwardLayer" + n + "(s * ValueCount);");
+            string? training = NetworkEmitter.TrainingBackward(layer);
+            if (training is null) w.Line("// reads only the network input, whose gradient training does not need");
+            else w.Line("for (int s = 0; s < Tile; s++) " + training + "(s * ValueCount);");
             w.Close();
         }
 
@@ -103,7 +105,7 @@ namespace Backprop.Generated.Generator
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), U = EmitContext.Int(units);
             string[] samples = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s)).ToArray();
             // The network input's gradient is not exposed after a batch, so a layer reading the input skips δx.
-            bool inputGradient = layer.Input != 0;
+            bool inputGradient = !layer.ReadsOnlyNetworkInput;
             w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD over the tile, " + EmitContext.Int(lanes) + " inputs at a time: x and δx of the 4 samples stay in registers while");
             w.Line("// every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ" + (inputGradient ? " and δxₛ += δzₛ[o]·W[o]." : " (the network input needs no gradient here)."));

@@ -90,36 +90,43 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients)
+        /// <summary>
+        /// The SIMD backward: with <paramref name="parameterGradients"/> gW[o] += δz[o]·x (and the bias), with
+        /// <paramref name="inputGradient"/> δx += δz[o]·W[o]; at least one of them.
+        /// </summary>
+        public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient = true)
         {
             int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes, vectors = full / lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             string U = EmitContext.Int(layer.Units);
             const int Chunk = 4;
+            var kernel = new BackwardKernel(c, layer, parameterGradients, inputGradient, X, Z, W, F, U);
+            string kept = parameterGradients && inputGradient ? "x and δx" : parameterGradients ? "x" : "δx";
+            string streamed = parameterGradients && inputGradient ? "gW[o] += δz[o]·x and δx += δz[o]·W[o]" : parameterGradients ? "gW[o] += δz[o]·x" : "δx += δz[o]·W[o]";
             w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            w.Line("// SIMD, " + EmitContext.Int(Chunk * lanes) + " inputs at a time: that part of " + (parameterGradients ? "x and " : "") + "δx stays in registers while every row o of W");
-            w.Line("// streams past: " + (parameterGradients ? "gW[o] += δz[o]·x and " : "") + "δx += δz[o]·W[o].");
-            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line("// SIMD, " + EmitContext.Int(Chunk * lanes) + " inputs at a time: that part of " + kept + " stays in registers while every row o of W");
+            w.Line("// streams past: " + streamed + "." + (inputGradient ? "" : " The network input needs no gradient in training."));
+            if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
             if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
             if (parameterGradients) w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line(Simd.Ref(c, "d", "_deltas"));
+            if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
             if (parameterGradients && layer.HasBias) w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += _deltas[" + Z + " + o];");
             int chunks = vectors / Chunk, rest = vectors % Chunk;
             if (chunks > 0)
             {
                 w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * Chunk * lanes) + "; i += " + EmitContext.Int(Chunk * lanes) + ")");
-                DenseBackwardChunk(w, c, layer, parameterGradients, Chunk, "i", X, Z, W, F, U);
+                kernel.Chunk(w, Chunk, "i");
                 w.Close();
             }
             if (rest > 0)
             {
                 w.Open();
                 w.Line("const int i = " + EmitContext.Int(chunks * Chunk * lanes) + ";");
-                DenseBackwardChunk(w, c, layer, parameterGradients, rest, "i", X, Z, W, F, U);
+                kernel.Chunk(w, rest, "i");
                 w.Close();
             }
-            if (layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) _deltas[" + X + " + i] = " + c.Lit(0) + ";");
+            if (inputGradient && layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) _deltas[" + X + " + i] = " + c.Lit(0) + ";");
             if (full < fanIn)
             {
                 w.Open("for (int o = 0; o < " + U + "; o++)");
@@ -127,7 +134,7 @@ namespace Backprop.Generated.Generator
                 w.Line("int row = " + W + " + o * " + F + ";");
                 w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
                 if (parameterGradients) w.Line("_gradients[row + i] += delta * _values[" + X + " + i];");
-                w.Line("_deltas[" + X + " + i] += _parameters[row + i] * delta;");
+                if (inputGradient) w.Line("_deltas[" + X + " + i] += _parameters[row + i] * delta;");
                 w.Close();
                 w.Close();
             }
@@ -135,33 +142,55 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        // One chunk of `count` vectors starting at input `i`: load (or zero) δx and x into registers, run every row, store δx.
-        private static void DenseBackwardChunk(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, int count, string i,
-            string X, string Z, string W, string F, string U)
+        /// <summary>What one backward chunk computes and where its tensors live.</summary>
+        private sealed class BackwardKernel
         {
-            int lanes = Lanes(c);
-            for (int k = 0; k < count; k++)
+            private readonly EmitContext _c;
+            private readonly LayerPlan _layer;
+            private readonly bool _parameterGradients, _inputGradient;
+            private readonly string _x, _z, _w, _f, _u;
+
+            public BackwardKernel(EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient, string x, string z, string w, string f, string u)
             {
-                string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                string n = EmitContext.Int(k);
-                if (parameterGradients) w.Line(Simd.Of(c) + " x" + n + " = " + Simd.Load("v", X + " + " + offset) + ";");
-                w.Line(Simd.Of(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
+                _c = c;
+                _layer = layer;
+                _parameterGradients = parameterGradients;
+                _inputGradient = inputGradient;
+                _x = x;
+                _z = z;
+                _w = w;
+                _f = f;
+                _u = u;
             }
-            w.Open("for (int o = 0; o < " + U + "; o++)");
-            w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
-            w.Line("int row = " + W + " + o * " + F + " + " + i + ";");
-            for (int k = 0; k < count; k++)
+
+            // One chunk of `count` vectors starting at input `i`: load x and load (or zero) δx into registers, run every row, store δx.
+            public void Chunk(SourceWriter w, int count, string i)
             {
-                string offset = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                string n = EmitContext.Int(k);
-                if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + n + ", " + Simd.Load("g", offset) + ")", "g", offset));
-                w.Line("dx" + n + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", offset) + ", dv, dx" + n + ");");
-            }
-            w.Close();
-            for (int k = 0; k < count; k++)
-            {
-                string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", X + " + " + offset));
+                EmitContext c = _c;
+                int lanes = Lanes(c);
+                for (int k = 0; k < count; k++)
+                {
+                    string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                    string n = EmitContext.Int(k);
+                    if (_parameterGradients) w.Line(Simd.Of(c) + " x" + n + " = " + Simd.Load("v", _x + " + " + offset) + ";");
+                    if (_inputGradient) w.Line(Simd.Of(c) + " dx" + n + " = " + (_layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", _x + " + " + offset)) + ";");
+                }
+                w.Open("for (int o = 0; o < " + _u + "; o++)");
+                w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + _z + " + o]);");
+                w.Line("int row = " + _w + " + o * " + _f + " + " + i + ";");
+                for (int k = 0; k < count; k++)
+                {
+                    string offset = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                    string n = EmitContext.Int(k);
+                    if (_parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + n + ", " + Simd.Load("g", offset) + ")", "g", offset));
+                    if (_inputGradient) w.Line("dx" + n + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", offset) + ", dv, dx" + n + ");");
+                }
+                w.Close();
+                for (int k = 0; k < count && _inputGradient; k++)
+                {
+                    string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                    w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", _x + " + " + offset));
+                }
             }
         }
 

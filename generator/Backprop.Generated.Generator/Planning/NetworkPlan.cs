@@ -73,6 +73,13 @@ namespace Backprop.Generated.Generator
 
         /// <summary>Likewise for <see cref="Other"/>.</summary>
         public bool AssignsOtherGradient { get; set; }
+
+        /// <summary>
+        /// Whether the layer reads only the network input (tensor 0). Training never needs the input's gradient, so its
+        /// training backward computes at most the layer's own parameter gradients: PyTorch likewise leaves x.grad alone
+        /// unless the input requires it.
+        /// </summary>
+        public bool ReadsOnlyNetworkInput => Input == 0 && Other < 0;
     }
 
     /// <summary>How the loss gradient enters the network.</summary>

@@ -245,13 +245,13 @@ namespace Demo
         {
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
-            return BackwardUnchecked(input, target);
+            return BackwardUnchecked(input, target, inputGradient: true);
         }
 
         /// <summary>
         /// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after
-        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together; the gradient with
-        /// respect to the network input is not computed for them, so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
+        /// sample), then takes one <see cref="Step"/>. Tiles of 4 samples go through each layer together. The gradient with
+        /// respect to the network input is not computed (training does not need it), so <see cref="InputGradient"/> is not defined afterwards. Returns the batch loss (the mean over the samples) before the step.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
@@ -264,7 +264,7 @@ namespace Demo
             float total = 0f;
             int s = 0;
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
-            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
             Step();
             return total / count;
         }
@@ -341,13 +341,14 @@ namespace Demo
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
-        private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        // Without inputGradient (training), layers reading the network input skip its gradient.
+        private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, bool inputGradient)
         {
             RunForward(input);
             float loss = ComputeLoss(target, withGradient: true, at: 0);
             BackwardLayer2(0);
             BackwardLayer1(0);
-            BackwardLayer0(0);
+            if (inputGradient) BackwardLayer0(0); else ParameterGradientLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
@@ -632,6 +633,25 @@ namespace Demo
             }
         }
 
+        // Layer 0's backward without the network input's gradient, for training.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ParameterGradientLayer0(int at)
+        {
+            // ∂l/∂W0 += δz0 · xᵀ    [16×4]
+            // ∂l/∂b0 += δz0    [16]
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
+            global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 64);
+            global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 64, 16);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 16);
+            for (int o = 0; o < 16; o++)
+            {
+                float d = dz0[o];
+                gb0[o] += d;
+                global::System.Span<float> gradRow = gW0.Slice(o * 4, 4);
+                for (int i = 0; i < 4; i++) gradRow[i] += d * x[i];
+            }
+        }
+
         private void ForwardTile0()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
@@ -755,7 +775,7 @@ namespace Demo
 
         private void BackwardTile0()
         {
-            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
+            for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)

@@ -205,7 +205,7 @@ namespace Demo
         {
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(target.Length, OutputSize, nameof(target), "OutputSize");
-            return BackwardUnchecked(input, target);
+            return BackwardUnchecked(input, target, inputGradient: true);
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
@@ -225,12 +225,13 @@ namespace Demo
         }
 
         // Backward: the loss writes its gradient, then the chain rule runs through the layers from last to first.
-        private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        // Without inputGradient (training), layers reading the network input skip its gradient.
+        private float BackwardUnchecked(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, bool inputGradient)
         {
             RunForward(input);
             float loss = ComputeLoss(target, withGradient: true, at: 0);
             BackwardLayer1(0);
-            BackwardLayer0(0);
+            if (inputGradient) BackwardLayer0(0); else ParameterGradientLayer0(0);
             _accumulatedSamples++;
             return loss;
         }
@@ -350,6 +351,25 @@ namespace Demo
             }
         }
 
+        // Layer 0's backward without the network input's gradient, for training.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ParameterGradientLayer0(int at)
+        {
+            // ∂l/∂W0 += δz0 · xᵀ    [1×2]
+            // ∂l/∂b0 += δz0    [1]
+            global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 2);
+            global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 2);
+            global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 2, 1);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 2, 1);
+            for (int o = 0; o < 1; o++)
+            {
+                float d = dz0[o];
+                gb0[o] += d;
+                global::System.Span<float> gradRow = gW0.Slice(o * 2, 2);
+                for (int i = 0; i < 2; i++) gradRow[i] += d * x[i];
+            }
+        }
+
         private void ForwardTile0()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
@@ -367,7 +387,7 @@ namespace Demo
 
         private void BackwardTile0()
         {
-            for (int s = 0; s < Tile; s++) BackwardLayer0(s * ValueCount);
+            for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
         private static void CheckLength(int actual, int expected, string name, string what)
