@@ -30,6 +30,7 @@ namespace Backprop.Generated.Generator
             Accessors(w, c);
             PublicMethods(w, c);
             if (spec.Optimizer != null) OptimizerEmitter.EmitStep(w, c);
+            if (OnlineStepEmitter.Applies(c)) OnlineStepEmitter.Emit(w, c);
             Passes(w, c);
             if (spec.Loss != LossKind.None)
             {
@@ -411,6 +412,11 @@ namespace Backprop.Generated.Generator
             w.Line("if (targets.Length != count * OutputSize) throw new global::System.ArgumentException(\"targets has length \" + targets.Length + \", but \" + count + \" samples need \" + count * OutputSize + \" (samples × OutputSize).\", nameof(targets));");
             w.Line("if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException(\"TrainBatch starts from cleared gradients, but \" + _accumulatedSamples + \" samples are accumulated: call Step or ZeroGradients first.\");");
             w.Line(T + " total = " + c.Lit(0) + ";");
+            if (OnlineStepEmitter.Applies(c))
+            {
+                w.Line("// One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).");
+                w.Line("if (count == 1 && " + Simd.Vector + ".IsHardwareAccelerated) return TrainOneSample(inputs, targets);");
+            }
             w.Line("int s = 0;");
             w.Line("for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));");
             w.Line("for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);");

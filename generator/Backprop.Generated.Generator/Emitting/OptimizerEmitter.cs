@@ -71,23 +71,51 @@ namespace Backprop.Generated.Generator
                 w.Line("if (clip < 1.0) scale *= clip;");
             }
             if (scaled) w.Line(T + " gradientScale = " + Cast(c) + "scale;");
-            switch (o.Kind)
-            {
-                case OptimizerKind.Sgd: Sgd(w, c, o); break;
-                case OptimizerKind.Adam:
-                case OptimizerKind.AdamW: Adam(w, c, o); break;
-                case OptimizerKind.RmsProp: RmsProp(w, c, o); break;
-            }
+            EmitUpdate(w, c, Cleared(Rule(w, c, o).Update));
             w.Line("_stepCount++;");
             w.Line("_accumulatedSamples = 0;   // the update loop has cleared every gradient");
             w.Close();
         }
 
+        /// <summary>
+        /// An optimizer's update rule: the statements over one parameter, and the values its prelude computes once per step
+        /// (the learning rate, bias corrections...) that the statements read.
+        /// </summary>
+        public sealed class UpdateRule
+        {
+            public UpdateRule(Update update, System.Collections.Generic.List<(string Type, string Name)> inputs)
+            {
+                Update = update;
+                Inputs = inputs;
+            }
+
+            public Update Update { get; }
+
+            /// <summary>The prelude's locals the statements read, gradientScale included when the gradient is scaled.</summary>
+            public System.Collections.Generic.List<(string Type, string Name)> Inputs { get; }
+        }
+
+        /// <summary>Writes the optimizer's prelude (comments and the locals it computes once per step) and returns its update rule.</summary>
+        public static UpdateRule Rule(SourceWriter w, EmitContext c, OptimizerSpec o)
+        {
+            var inputs = new System.Collections.Generic.List<(string Type, string Name)>();
+            if (GradientIsScaled(c)) inputs.Add((c.T, "gradientScale"));
+            Update update;
+            switch (o.Kind)
+            {
+                case OptimizerKind.Sgd: update = Sgd(w, c, o, inputs); break;
+                case OptimizerKind.Adam:
+                case OptimizerKind.AdamW: update = Adam(w, c, o, inputs); break;
+                default: update = RmsProp(w, c, o, inputs); break;
+            }
+            return new UpdateRule(update, inputs);
+        }
+
         /// <summary>Whether the batch loss is the mean of the per-sample losses (so the accumulated sum is divided by their count).</summary>
-        private static bool LossIsMean(EmitContext c) => c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
+        public static bool LossIsMean(EmitContext c) => c.Spec.Loss != LossKind.SumSquaredError && c.Spec.Loss != LossKind.None;
 
         /// <summary>Whether Step multiplies the accumulated gradient by a factor (1/count, and the clipping factor).</summary>
-        private static bool GradientIsScaled(EmitContext c) => LossIsMean(c) || c.Spec.ClipGradNorm > 0;
+        public static bool GradientIsScaled(EmitContext c) => LossIsMean(c) || c.Spec.ClipGradNorm > 0;
 
         /// <summary>The gradient of the batch loss for parameter i, with coupled weight decay: g·scale (+ λ·θ).</summary>
         private static string DecayedGradient(EmitContext c, OptimizerSpec o)
@@ -107,7 +135,7 @@ namespace Backprop.Generated.Generator
         /// <c>name[i]</c>, with <c>SQRT(…)</c> for a square root and <c>T</c> for the element type. Rendered twice: as a
         /// Vector256 loop over whole vectors (when the target has SIMD), and as the scalar loop that finishes the rest.
         /// </summary>
-        private sealed class Update
+        public sealed class Update
         {
             public System.Collections.Generic.List<(string Name, string Field, int Block)> Arrays { get; } = new System.Collections.Generic.List<(string, string, int)>();
             public System.Collections.Generic.List<string> Body { get; } = new System.Collections.Generic.List<string>();
@@ -123,6 +151,50 @@ namespace Backprop.Generated.Generator
                 Body.Add(statement);
                 return this;
             }
+        }
+
+        /// <summary>A statement rendered over vectors: T is the vector type, and each array's name[i] the local <paramref name="local"/> names.</summary>
+        public static string VectorStatement(EmitContext c, Update update, string statement, System.Func<string, string> local)
+        {
+            string vec = Simd.Of(c);
+            string line = statement.Replace("T ", vec + " ").Replace("SQRT(", Simd.Vector + ".Sqrt(").Replace("CONST(", Simd.Vector + ".Create(").Replace("ZERO", vec + ".Zero");
+            foreach (var (name, _, _) in update.Arrays) line = line.Replace(name + "[i]", local(name));
+            return line;
+        }
+
+        /// <summary>A statement rendered over scalars: each array's name[i] becomes <paramref name="element"/>(name).</summary>
+        public static string ScalarStatement(EmitContext c, Update update, string statement, System.Func<string, string> element)
+        {
+            string line = statement.Replace("T ", c.T + " ").Replace("CONST(", "(").Replace("ZERO", c.Lit(0));
+            int at;
+            while ((at = line.IndexOf("SQRT(", System.StringComparison.Ordinal)) >= 0)
+            {
+                int depth = 0, close = at + 4;
+                for (; close < line.Length; close++)
+                {
+                    if (line[close] == '(') depth++;
+                    else if (line[close] == ')' && --depth == 0) break;
+                }
+                line = line.Substring(0, at) + c.Sqrt(line.Substring(at + 5, close - at - 5)) + line.Substring(close + 1);
+            }
+            // Through placeholders: a replacement such as "_parameters[i]" must not be matched again by a later name ("s[i]").
+            for (int k = 0; k < update.Arrays.Count; k++) line = line.Replace(update.Arrays[k].Name + "[i]", "\u0001" + EmitContext.Int(k) + "\u0001");
+            for (int k = 0; k < update.Arrays.Count; k++) line = line.Replace("\u0001" + EmitContext.Int(k) + "\u0001", element(update.Arrays[k].Name));
+            return line;
+        }
+
+        /// <summary>The arrays a statement list assigns (those whose statement starts with "name[i] ").</summary>
+        public static System.Collections.Generic.HashSet<string> Written(Update update)
+        {
+            var written = new System.Collections.Generic.HashSet<string>();
+            foreach (string statement in update.Body)
+            {
+                foreach (var (name, _, _) in update.Arrays)
+                {
+                    if (statement.StartsWith(name + "[i] ", System.StringComparison.Ordinal)) written.Add(name);
+                }
+            }
+            return written;
         }
 
         private static void EmitUpdate(SourceWriter w, EmitContext c, Update update)
@@ -142,17 +214,8 @@ namespace Backprop.Generated.Generator
                 }
                 w.Open("for (; i <= ParameterCount - " + EmitContext.Int(lanes) + "; i += " + EmitContext.Int(lanes) + ")");
                 foreach (var (name, _, _) in update.Arrays) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", "i") + ";");
-                var written = new System.Collections.Generic.HashSet<string>();
-                foreach (string statement in update.Body)
-                {
-                    string line = statement.Replace("T ", vec + " ").Replace("SQRT(", Simd.Vector + ".Sqrt(").Replace("CONST(", Simd.Vector + ".Create(").Replace("ZERO", vec + ".Zero");
-                    foreach (var (name, _, _) in update.Arrays)
-                    {
-                        if (line.StartsWith(name + "[i] ", System.StringComparison.Ordinal)) written.Add(name);
-                        line = line.Replace(name + "[i]", name + "V");
-                    }
-                    w.Line(line);
-                }
+                foreach (string statement in update.Body) w.Line(VectorStatement(c, update, statement, name => name + "V"));
+                var written = Written(update);
                 foreach (var (name, _, _) in update.Arrays)
                 {
                     if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", "i"));
@@ -167,22 +230,7 @@ namespace Backprop.Generated.Generator
                     : EmitContext.Span + "<" + T + "> " + name + " = new " + EmitContext.Span + "<" + T + ">(" + field + ", " + EmitContext.Int(block) + " * ParameterCount, ParameterCount);");
             }
             w.Open("for (; i < ParameterCount; i++)");
-            foreach (string statement in update.Body)
-            {
-                string line = statement.Replace("T ", T + " ").Replace("CONST(", "(").Replace("ZERO", c.Lit(0));
-                int at;
-                while ((at = line.IndexOf("SQRT(", System.StringComparison.Ordinal)) >= 0)
-                {
-                    int depth = 0, close = at + 4;
-                    for (; close < line.Length; close++)
-                    {
-                        if (line[close] == '(') depth++;
-                        else if (line[close] == ')' && --depth == 0) break;
-                    }
-                    line = line.Substring(0, at) + c.Sqrt(line.Substring(at + 5, close - at - 5)) + line.Substring(close + 1);
-                }
-                w.Line(line);
-            }
+            foreach (string statement in update.Body) w.Line(ScalarStatement(c, update, statement, name => name + "[i]"));
             w.Close();
             w.Close();
         }
@@ -197,29 +245,30 @@ namespace Backprop.Generated.Generator
         /// <summary>Ends an update by clearing the accumulated gradient it has used.</summary>
         private static Update Cleared(Update update) => update.Line("g[i] = ZERO;");
 
-        private static void Sgd(SourceWriter w, EmitContext c, OptimizerSpec o)
+        private static Update Sgd(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
         {
             string T = c.T;
             w.Line(T + " lr = " + Cast(c) + "_learningRate;");
+            inputs.Add((T, "lr"));
             if (o.Momentum == 0)
             {
                 w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
                 string gradient = DecayedGradient(c, o);
-                EmitUpdate(w, c, Cleared(Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";")));
-                return;
+                return Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
             }
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
                 + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
             w.Line("bool first = _stepCount == 0;");
-            EmitUpdate(w, c, Cleared(Arrays(o, "v")
+            inputs.Add(("bool", "first"));
+            return Arrays(o, "v")
                 .Line("T grad = " + DecayedGradient(c, o) + ";")
                 .Line("T buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";")
                 .Line("v[i] = buffer;")
-                .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;")));
+                .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
         }
 
-        private static void Adam(SourceWriter w, EmitContext c, OptimizerSpec o)
+        private static Update Adam(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
         {
             string T = c.T;
             bool adamW = o.Kind == OptimizerKind.AdamW;
@@ -233,6 +282,9 @@ namespace Backprop.Generated.Generator
             w.Line(T + " stepSize = " + Cast(c) + "(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
             w.Line(T + " correction2 = " + Cast(c) + "global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
             if (adamW) w.Line(T + " decay = " + Cast(c) + "(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
+            inputs.Add((T, "stepSize"));
+            inputs.Add((T, "correction2"));
+            if (adamW) inputs.Add((T, "decay"));
             Update update = Arrays(o, "m", "v");
             if (adamW) update.Line("p[i] *= decay;");
             update.Line("T grad = " + DecayedGradient(c, o) + ";")
@@ -240,10 +292,10 @@ namespace Backprop.Generated.Generator
                 .Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;")
                 .Line("T denominator = SQRT(v[i]) / correction2 + CONST(" + c.Lit(o.Epsilon) + ");")
                 .Line("p[i] -= stepSize * (m[i] / denominator);");
-            EmitUpdate(w, c, Cleared(update));
+            return update;
         }
 
-        private static void RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o)
+        private static Update RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
         {
             string T = c.T;
             w.Line("// RMSprop (α = " + EmitContext.Number(o.Alpha) + ", ε = " + EmitContext.Number(o.Epsilon) + (o.Momentum > 0 ? ", μ = " + EmitContext.Number(o.Momentum) : "") + "): s ← α·s + (1 − α)·g²;  "
@@ -251,6 +303,7 @@ namespace Backprop.Generated.Generator
                 + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/denominator;  θ ← θ − η·b" : "θ ← θ − η·g/denominator"));
             if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
             w.Line(T + " lr = " + Cast(c) + "_learningRate;");
+            inputs.Add((T, "lr"));
             var state = new System.Collections.Generic.List<string> { "s" };
             if (o.Centered) state.Add("mean");
             if (o.Momentum > 0) state.Add("b");
@@ -268,7 +321,7 @@ namespace Backprop.Generated.Generator
             }
             if (o.Momentum > 0) update.Line("b[i] = b[i] * " + c.Lit(o.Momentum) + " + grad / denominator;").Line("p[i] -= lr * b[i];");
             else update.Line("p[i] -= lr * (grad / denominator);");
-            EmitUpdate(w, c, Cleared(update));
+            return update;
         }
 
         private static string Summary(OptimizerSpec o)

@@ -393,6 +393,8 @@ namespace Demo.Branches
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
+            // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
+            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
             int s = 0;
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
             for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
@@ -463,6 +465,228 @@ namespace Demo.Branches
             }
             _stepCount++;
             _accumulatedSamples = 0;   // the update loop has cleared every gradient
+        }
+
+        // One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update
+        // applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).
+        private float TrainOneSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+        {
+            RunForward(input);
+            float loss = ComputeLoss(target, withGradient: true, at: 0);
+            float gradientScale = 1f;   // the gradient of a one-sample batch is the sample's own
+            // AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = 0.01; then the Adam update with the raw g:
+            // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
+            // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
+            double t = _stepCount + 1;
+            // η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them
+            float stepSize = (float)(_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
+            float correction2 = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+            float decay = (float)(1.0 - _learningRate * 0.01);
+            // layer 13 (Sigmoid) is folded into the loss gradient
+            UpdateLayer12(0, gradientScale, stepSize, correction2, decay);
+            BackwardLayer11(0);
+            UpdateLayer10(0, gradientScale, stepSize, correction2, decay);
+            BackwardLayer9(0);
+            BackwardLayer8(0);
+            UpdateLayer7(0, gradientScale, stepSize, correction2, decay);
+            BackwardLayer6(0);
+            UpdateLayer5(0, gradientScale, stepSize, correction2, decay);
+            BackwardLayer4(0);
+            BackwardLayer3(0);
+            UpdateLayer2(0, gradientScale, stepSize, correction2, decay);
+            BackwardLayer1(0);
+            UpdateLayer0(0, gradientScale, stepSize, correction2, decay);
+            _stepCount++;
+            return loss;
+        }
+
+        private void UpdateLayer0(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
+            for (int o = 0; o < 4; o++)
+            {
+                int i = 12 + o;
+                float gradient = _deltas[at + 3 + o];
+                _parameters[i] *= decay;
+                float grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int o = 0; o < 4; o++)
+            {
+                float delta = _deltas[at + 3 + o];
+                for (int j = 0; j < 3; j++)
+                {
+                    int i = 0 + o * 3 + j;
+                    float gradient = delta * _values[at + 0 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer2(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
+            // δa1 += W2ᵀ · δz2 reads each weight before its update.
+            for (int o = 0; o < 2; o++)
+            {
+                int i = 24 + o;
+                float gradient = _deltas[at + 11 + o];
+                _parameters[i] *= decay;
+                float grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int o = 0; o < 2; o++)
+            {
+                float delta = _deltas[at + 11 + o];
+                for (int j = 0; j < 4; j++)
+                {
+                    int i = 16 + o * 4 + j;
+                    _deltas[at + 7 + j] += _parameters[i] * delta;
+                    float gradient = delta * _values[at + 7 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer5(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W5 = δz5 · m4ᵀ and ∂l/∂b5 = δz5, each used by the update as soon as it is known;
+            // δm4 = W5ᵀ · δz5 reads each weight before its update.
+            for (int o = 0; o < 3; o++)
+            {
+                int i = 44 + o;
+                float gradient = _deltas[at + 21 + o];
+                _parameters[i] *= decay;
+                float grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int j = 0; j < 6; j++) _deltas[at + 15 + j] = 0f;
+            for (int o = 0; o < 3; o++)
+            {
+                float delta = _deltas[at + 21 + o];
+                for (int j = 0; j < 6; j++)
+                {
+                    int i = 26 + o * 6 + j;
+                    _deltas[at + 15 + j] += _parameters[i] * delta;
+                    float gradient = delta * _values[at + 15 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer7(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W7 = δz7 · a6ᵀ and ∂l/∂b7 = δz7, each used by the update as soon as it is known;
+            // δa6 = W7ᵀ · δz7 reads each weight before its update.
+            for (int o = 0; o < 3; o++)
+            {
+                int i = 56 + o;
+                float gradient = _deltas[at + 27 + o];
+                _parameters[i] *= decay;
+                float grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int j = 0; j < 3; j++) _deltas[at + 24 + j] = 0f;
+            for (int o = 0; o < 3; o++)
+            {
+                float delta = _deltas[at + 27 + o];
+                for (int j = 0; j < 3; j++)
+                {
+                    int i = 47 + o * 3 + j;
+                    _deltas[at + 24 + j] += _parameters[i] * delta;
+                    float gradient = delta * _values[at + 24 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer10(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W10 = δz10 · m9ᵀ and ∂l/∂b10 = δz10, each used by the update as soon as it is known;
+            // δm9 = W10ᵀ · δz10 reads each weight before its update.
+            for (int j = 0; j < 6; j++) _deltas[at + 33 + j] = 0f;
+            for (int o = 0; o < 3; o++)
+            {
+                float delta = _deltas[at + 39 + o];
+                for (int j = 0; j < 6; j++)
+                {
+                    int i = 59 + o * 6 + j;
+                    _deltas[at + 33 + j] += _parameters[i] * delta;
+                    float gradient = delta * _values[at + 33 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer12(int at, float gradientScale, float stepSize, float correction2, float decay)
+        {
+            // ∂l/∂W12 = δz12 · a11ᵀ and ∂l/∂b12 = δz12, each used by the update as soon as it is known;
+            // δa11 = W12ᵀ · δz12 reads each weight before its update.
+            for (int o = 0; o < 1; o++)
+            {
+                int i = 80 + o;
+                float gradient = _deltas[at + 45 + o];
+                _parameters[i] *= decay;
+                float grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int j = 0; j < 3; j++) _deltas[at + 42 + j] = 0f;
+            for (int o = 0; o < 1; o++)
+            {
+                float delta = _deltas[at + 45 + o];
+                for (int j = 0; j < 3; j++)
+                {
+                    int i = 77 + o * 3 + j;
+                    _deltas[at + 42 + j] += _parameters[i] * delta;
+                    float gradient = delta * _values[at + 42 + j];
+                    _parameters[i] *= decay;
+                    float grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
+                    float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

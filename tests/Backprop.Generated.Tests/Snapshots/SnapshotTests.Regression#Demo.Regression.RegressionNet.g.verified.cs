@@ -289,6 +289,8 @@ namespace Demo.Regression
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
+            // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
+            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
             int s = 0;
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
             for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
@@ -356,6 +358,168 @@ namespace Demo.Regression
             }
             _stepCount++;
             _accumulatedSamples = 0;   // the update loop has cleared every gradient
+        }
+
+        // One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update
+        // applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).
+        private double TrainOneSample(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
+        {
+            RunForward(input);
+            double loss = ComputeLoss(target, withGradient: true, at: 0);
+            double gradientScale = 1.0;   // the gradient of a one-sample batch is the sample's own
+            // Adam:
+            // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
+            // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
+            double t = _stepCount + 1;
+            // η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them
+            double stepSize = (_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
+            double correction2 = global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
+            UpdateLayer4(0, gradientScale, stepSize, correction2);
+            BackwardLayer3(0);
+            UpdateLayer2(0, gradientScale, stepSize, correction2);
+            BackwardLayer1(0);
+            UpdateLayer0(0, gradientScale, stepSize, correction2);
+            _stepCount++;
+            return loss;
+        }
+
+        private void UpdateLayer0(int at, double gradientScale, double stepSize, double correction2)
+        {
+            // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
+            for (int o = 0; o < 5; o++)
+            {
+                int i = 15 + o;
+                double gradient = _deltas[at + 3 + o];
+                double grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9 + grad * (1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999 + (1.0 - 0.999) * grad * grad;
+                double denominator = global::System.Math.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            for (int o = 0; o < 5; o++)
+            {
+                double delta = _deltas[at + 3 + o];
+                for (int j = 0; j < 3; j++)
+                {
+                    int i = 0 + o * 3 + j;
+                    double gradient = delta * _values[at + 0 + j];
+                    double grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9 + grad * (1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999 + (1.0 - 0.999) * grad * grad;
+                    double denominator = global::System.Math.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer2(int at, double gradientScale, double stepSize, double correction2)
+        {
+            // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
+            // δa1 = W2ᵀ · δz2 reads each weight before its update.
+            for (int o = 0; o < 4; o++)
+            {
+                int i = 40 + o;
+                double gradient = _deltas[at + 13 + o];
+                double grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9 + grad * (1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999 + (1.0 - 0.999) * grad * grad;
+                double denominator = global::System.Math.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            ref double mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
+            ref double vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
+            {
+                const int i = 0;
+                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 4; o++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 13 + o]);
+                    int row = 20 + o * 5 + i;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx0);
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = dv * x0;
+                        global::System.Runtime.Intrinsics.Vector256<double> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
+                        mV = mV * 0.9 + grad * (1.0 - 0.9);
+                        vV = vV * 0.999 + (1.0 - 0.999) * grad * grad;
+                        global::System.Runtime.Intrinsics.Vector256<double> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08);
+                        pV -= stepSize * (mV / denominator);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref w, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(row));
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
+            }
+            for (int j = 4; j < 5; j++) _deltas[at + 8 + j] = 0.0;
+            for (int o = 0; o < 4; o++)
+            {
+                double delta = _deltas[at + 13 + o];
+                for (int j = 4; j < 5; j++)
+                {
+                    int i = 20 + o * 5 + j;
+                    _deltas[at + 8 + j] += _parameters[i] * delta;
+                    double gradient = delta * _values[at + 8 + j];
+                    double grad = gradient * gradientScale;
+                    _optimizerState[i] = _optimizerState[i] * 0.9 + grad * (1.0 - 0.9);
+                    _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999 + (1.0 - 0.999) * grad * grad;
+                    double denominator = global::System.Math.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08);
+                    _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+                }
+            }
+        }
+
+        private void UpdateLayer4(int at, double gradientScale, double stepSize, double correction2)
+        {
+            // ∂l/∂W4 = δz4 · a3ᵀ and ∂l/∂b4 = δz4, each used by the update as soon as it is known;
+            // δa3 = W4ᵀ · δz4 reads each weight before its update.
+            for (int o = 0; o < 2; o++)
+            {
+                int i = 52 + o;
+                double gradient = _deltas[at + 21 + o];
+                double grad = gradient * gradientScale;
+                _optimizerState[i] = _optimizerState[i] * 0.9 + grad * (1.0 - 0.9);
+                _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999 + (1.0 - 0.999) * grad * grad;
+                double denominator = global::System.Math.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08);
+                _parameters[i] -= stepSize * (_optimizerState[i] / denominator);
+            }
+            ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            ref double mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
+            ref double vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
+            {
+                const int i = 0;
+                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i));
+                global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 2; o++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 21 + o]);
+                    int row = 44 + o * 4 + i;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
+                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx0);
+                        global::System.Runtime.Intrinsics.Vector256<double> gV = dv * x0;
+                        global::System.Runtime.Intrinsics.Vector256<double> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256<double> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256<double> grad = gV * gradientScale;
+                        mV = mV * 0.9 + grad * (1.0 - 0.9);
+                        vV = vV * 0.999 + (1.0 - 0.999) * grad * grad;
+                        global::System.Runtime.Intrinsics.Vector256<double> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08);
+                        pV -= stepSize * (mV / denominator);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref w, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mV, ref mRef, (nuint)(row));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(row));
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 17 + i));
+            }
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes the one-sample training step with the optimizer fused into the backward pass: as soon as a dense layer's
+    /// gradient is known, row by row, the optimizer's update is applied to the weights it belongs to, so the gradient is
+    /// never stored and Step's separate pass over every parameter and gradient disappears. Within a row, δx = Wᵀ·δz reads
+    /// each weight before it is updated, so the chain rule sees the parameters the forward pass used. The arithmetic is
+    /// Backward then Step's, operation for operation (a one-sample batch has gradient scale 1), so the result is the same
+    /// to the bit. TrainBatch takes this path for a batch of one sample.
+    /// </summary>
+    internal static class OnlineStepEmitter
+    {
+        private const int Chunk = 4;
+
+        /// <summary>
+        /// Whether the network gets the fused step: an optimizer and a loss, no gradient clipping (it needs the norm of
+        /// the whole gradient before any update), no masked layer, and a target with SIMD (the fused path is the fast one).
+        /// </summary>
+        public static bool Applies(EmitContext c)
+            => c.Spec.Optimizer != null && c.Spec.Loss != LossKind.None && c.Spec.ClipGradNorm <= 0
+               && c.Target.HasVectorMath && !c.ScalarNetwork && c.Plan.Layers.All(l => l.Kind != LayerKind.Dense || l.Mask is null);
+
+        public static void Emit(SourceWriter w, EmitContext c)
+        {
+            NetworkPlan plan = c.Plan;
+            OptimizerSpec o = c.Spec.Optimizer!;
+            w.Line();
+            w.Line("// One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update");
+            w.Line("// applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).");
+            w.Open("private " + c.T + " TrainOneSample(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target)");
+            w.Line("RunForward(input);");
+            w.Line(c.T + " loss = ComputeLoss(target, withGradient: true, at: 0);");
+            if (OptimizerEmitter.GradientIsScaled(c)) w.Line(c.T + " gradientScale = " + c.Lit(1) + ";   // the gradient of a one-sample batch is the sample's own");
+            OptimizerEmitter.UpdateRule rule = OptimizerEmitter.Rule(w, c, o);
+            string arguments = string.Join(", ", rule.Inputs.Select(input => input.Name));
+            LayerPlan? fused = plan.FusedLayer;
+            for (int i = plan.Layers.Count - 1; i >= 0; i--)
+            {
+                LayerPlan layer = plan.Layers[i];
+                if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
+                else if (layer.Kind == LayerKind.Dense) w.Line("UpdateLayer" + EmitContext.Int(i) + "(0, " + arguments + ");");
+                else if (NetworkEmitter.TrainingBackward(layer) is string method) w.Line(method + "(0);");
+                else w.Line("// layer " + EmitContext.Int(i) + " reads only the network input, whose gradient training does not need");
+            }
+            w.Line("_stepCount++;");
+            w.Line("return loss;");
+            w.Close();
+
+            string parameters = string.Join(", ", rule.Inputs.Select(input => input.Type + " " + input.Name));
+            foreach (LayerPlan layer in plan.Layers.Where(l => l.Kind == LayerKind.Dense))
+            {
+                w.Line();
+                w.Open("private void UpdateLayer" + EmitContext.Int(layer.Index) + "(int at, " + parameters + ")");
+                Layer(w, c, layer, rule.Update);
+                w.Close();
+            }
+        }
+
+        private static void Layer(SourceWriter w, EmitContext c, LayerPlan layer, OptimizerEmitter.Update update)
+        {
+            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn;
+            int full = VectorEmitter.Dense(c, layer) ? fanIn - fanIn % lanes : 0, vectors = full / lanes;
+            bool inputGradient = !layer.ReadsOnlyNetworkInput;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string n = EmitContext.Int(layer.Index);
+            string X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset), W = EmitContext.Int(layer.WeightOffset), F = EmitContext.Int(fanIn), U = EmitContext.Int(layer.Units);
+            var state = update.Arrays.Where(a => a.Block > 0 || a.Field == "_optimizerState").ToList();
+            HashSet<string> written = OptimizerEmitter.Written(update);
+
+            w.Line("// ∂l/∂W" + n + " = δ" + z.Local + " · " + x.Local + "ᵀ and ∂l/∂b" + n + " = δ" + z.Local + ", each used by the update as soon as it is known"
+                + (inputGradient ? ";" : "."));
+            if (inputGradient)
+            {
+                w.Line("// δ" + x.Local + " " + (layer.AssignsInputGradient ? "=" : "+=") + " W" + n + "ᵀ · δ" + z.Local + " reads each weight before its update.");
+            }
+
+            // The scalar form: the statement's i is the parameter's index, state arrays read at their block.
+            string Element(string name, string field, int block)
+            {
+                if (name == "g") return "gradient";
+                if (field == "_parameters") return "_parameters[i]";
+                return field + "[" + (block == 0 ? "" : EmitContext.Int(block) + " * ParameterCount + ") + "i]";
+            }
+            void ScalarUpdate()
+            {
+                foreach (string statement in update.Body)
+                {
+                    w.Line(OptimizerEmitter.ScalarStatement(c, update, statement, name =>
+                    {
+                        var array = update.Arrays.First(a => a.Name == name);
+                        return Element(array.Name, array.Field, array.Block);
+                    }));
+                }
+            }
+
+            if (layer.HasBias)
+            {
+                w.Open("for (int o = 0; o < " + U + "; o++)");
+                w.Line("int i = " + EmitContext.Int(layer.BiasOffset) + " + o;");
+                w.Line(c.T + " gradient = _deltas[" + Z + " + o];");
+                ScalarUpdate();
+                w.Close();
+            }
+
+            if (vectors > 0)
+            {
+                w.Line(Simd.Ref(c, "w", "_parameters"));
+                w.Line(Simd.Ref(c, "v", "_values"));
+                if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
+                foreach (var (name, field, block) in state) w.Line(Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
+                int chunks = vectors / Chunk, rest = vectors % Chunk;
+                if (chunks > 0)
+                {
+                    w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * Chunk * lanes) + "; i += " + EmitContext.Int(Chunk * lanes) + ")");
+                    VectorChunk(w, c, layer, update, state, written, Chunk, inputGradient, X, Z, W, F, U);
+                    w.Close();
+                }
+                if (rest > 0)
+                {
+                    w.Open();
+                    w.Line("const int i = " + EmitContext.Int(chunks * Chunk * lanes) + ";");
+                    VectorChunk(w, c, layer, update, state, written, rest, inputGradient, X, Z, W, F, U);
+                    w.Close();
+                }
+            }
+
+            if (full < fanIn)
+            {
+                if (inputGradient && layer.AssignsInputGradient) w.Line("for (int j = " + EmitContext.Int(full) + "; j < " + F + "; j++) _deltas[" + X + " + j] = " + c.Lit(0) + ";");
+                w.Open("for (int o = 0; o < " + U + "; o++)");
+                w.Line(c.T + " delta = _deltas[" + Z + " + o];");
+                w.Open("for (int j = " + EmitContext.Int(full) + "; j < " + F + "; j++)");
+                w.Line("int i = " + W + " + o * " + F + " + j;");
+                if (inputGradient) w.Line("_deltas[" + X + " + j] += _parameters[i] * delta;");
+                w.Line(c.T + " gradient = delta * _values[" + X + " + j];");
+                ScalarUpdate();
+                w.Close();
+                w.Close();
+            }
+        }
+
+        // `count` vectors of inputs from i: x (and δx) stay in registers while every row streams past, updated in place.
+        private static void VectorChunk(SourceWriter w, EmitContext c, LayerPlan layer, OptimizerEmitter.Update update, List<(string Name, string Field, int Block)> state,
+            HashSet<string> written, int count, bool inputGradient, string X, string Z, string W, string F, string U)
+        {
+            int lanes = VectorEmitter.Lanes(c);
+            string vec = Simd.Of(c);
+            for (int k = 0; k < count; k++)
+            {
+                string offset = "i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                w.Line(vec + " x" + EmitContext.Int(k) + " = " + Simd.Load("v", X + " + " + offset) + ";");
+                if (inputGradient) w.Line(vec + " dx" + EmitContext.Int(k) + " = " + (layer.AssignsInputGradient ? vec + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
+            }
+            w.Open("for (int o = 0; o < " + U + "; o++)");
+            w.Line(vec + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
+            w.Line("int row = " + W + " + o * " + F + " + i;");
+            for (int k = 0; k < count; k++)
+            {
+                string at = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                w.Open();
+                w.Line(vec + " pV = " + Simd.Load("w", at) + ";");
+                if (inputGradient) w.Line("dx" + EmitContext.Int(k) + " = " + Simd.Math + ".MultiplyAdd(pV, dv, dx" + EmitContext.Int(k) + ");");
+                w.Line(vec + " gV = dv * x" + EmitContext.Int(k) + ";");
+                foreach (var (name, _, _) in state) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", at) + ";");
+                foreach (string statement in update.Body) w.Line(OptimizerEmitter.VectorStatement(c, update, statement, name => name + "V"));
+                w.Line(Simd.Store("pV", "w", at));
+                foreach (var (name, _, _) in state)
+                {
+                    if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", at));
+                }
+                w.Close();
+            }
+            w.Close();
+            for (int k = 0; k < count && inputGradient; k++)
+            {
+                w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", X + " + i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes))));
+            }
+        }
+    }
+}

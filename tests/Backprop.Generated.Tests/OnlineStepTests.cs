@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Backprop.Generated.Tests.Infrastructure;
+using Xunit;
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>
+    /// TrainBatch on one sample applies the optimizer's update inside the backward pass (the gradient is never stored).
+    /// It must train exactly as Backward then Step: the same parameters, optimizer state and loss, bit for bit, for
+    /// every optimizer variant in both precisions, over layers with whole vectors, chunks and scalar tails.
+    /// </summary>
+    public sealed class OnlineStepTests
+    {
+        private static readonly Lazy<Assembly> Compiled = new(() =>
+        {
+            var classes = new List<string>();
+            for (int i = 0; i < OptimizerAllocationTests.Optimizers.Length; i++)
+            {
+                // Softmax cross-entropy (a mean, fused with the last layer) and summed squared error (no gradient scale) in turn.
+                string loss = i % 2 == 0 ? "[SoftmaxCrossEntropy]" : "[SumSquaredError]";
+                foreach (string precision in new[] { "Single", "Double" })
+                {
+                    classes.Add($"[Network(Precision.{precision})] [Input(44)] [Dense(16)] [Tanh] [Dense(11)] [ReLU] [Dense(3, Kernel = Kernel.Scalar)] [Sigmoid] [Dense(3)] {loss} [{OptimizerAllocationTests.Optimizers[i]}]\npublic partial class Online{i}{precision} {{ }}");
+                }
+            }
+            return GeneratorHarness.Build("using Backprop.Generated;\nnamespace Online {\n" + string.Join("\n", classes) + "\n}\n");
+        });
+
+        public static IEnumerable<object[]> Cases() => Enumerable.Range(0, OptimizerAllocationTests.Optimizers.Length).Select(i => new object[] { i, OptimizerAllocationTests.Optimizers[i] });
+
+        private static ISupervisedNetwork<T> Create<T>(string name) where T : unmanaged => (ISupervisedNetwork<T>)Activator.CreateInstance(Compiled.Value.GetType("Online." + name)!, 11)!;
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public void One_sample_TrainBatch_equals_Backward_then_Step(int index, string optimizer)
+        {
+            Compare<float>($"Online{index}Single", v => (float)v, optimizer);
+            Compare<double>($"Online{index}Double", v => v, optimizer);
+        }
+
+        private static void Compare<T>(string name, Func<double, T> convert, string optimizer) where T : unmanaged, IEquatable<T>
+        {
+            ISupervisedNetwork<T> online = Create<T>(name), reference = Create<T>(name);
+            var random = new Random(5);
+            for (int step = 0; step < 6; step++)
+            {
+                T[] input = Enumerable.Range(0, 44).Select(_ => convert(random.NextDouble() * 4 - 2)).ToArray();
+                T[] target = Enumerable.Range(0, 3).Select(k => convert(k == step % 3 ? 1 : 0)).ToArray();
+                T loss = online.TrainBatch(input, target);
+                T expected = reference.Backward(input, target);
+                reference.Step();
+                Assert.Equal(expected, loss);
+                Assert.True(reference.Parameters.SequenceEqual(online.Parameters), $"{name} ({optimizer}), step {step}: parameters differ");
+                Assert.True(reference.OptimizerState.SequenceEqual(online.OptimizerState), $"{name} ({optimizer}), step {step}: optimizer state differs");
+                Assert.Equal(reference.StepCount, online.StepCount);
+                Assert.Equal(0, online.AccumulatedSamples);
+                Assert.True(online.Gradients.ToArray().All(g => g.Equals(default(T))), $"{name}: a gradient was left behind");
+            }
+        }
+
+        [Fact]
+        public void One_sample_TrainBatch_allocates_nothing()
+        {
+            var net = Create<float>("Online5Single");
+            float[] input = Enumerable.Range(0, 44).Select(i => (float)Math.Sin(i)).ToArray(), target = { 0, 1, 0 };
+            for (int round = 0; round < 2; round++)
+            {
+                for (int i = 0; i < 50; i++) net.TrainBatch(input, target);
+                System.Threading.Thread.Sleep(250);   // past tiered compilation: measure the steady state
+            }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 200; i++) net.TrainBatch(input, target);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+}
