@@ -55,6 +55,26 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>
+        /// (b2) Rows of whole vectors and no clipping: TrainBatch on one sample fuses AdamW's update into the backward pass
+        /// (TrainOneSample, UpdateLayer*), and the first layer's training backward skips the input gradient.
+        /// </summary>
+        [Fact]
+        public void OnlineStep() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(16)]
+                [Dense(40)] [Tanh]
+                [Dense(3)]
+                [MeanSquaredError]
+                [AdamW(LearningRate = 0.01, WeightDecay = 0.01)]
+                public partial class OnlineNet { }
+            }
+            """);
+
         /// <summary>(c) A residual block on a named input, with no loss and no optimizer: only Forward and the gradient API.</summary>
         [Fact]
         public void Residual() => Check("""

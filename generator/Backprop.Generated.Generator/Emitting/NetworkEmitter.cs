@@ -403,6 +403,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// Trains on one mini-batch: accumulates the gradient of every sample (inputs and targets laid out sample after");
             w.Line("/// sample), then takes one <see cref=\"Step\"/>. Tiles of " + EmitContext.Int(TileEmitter.Tile) + " samples go through each layer together. The gradient with");
             w.Line("/// respect to the network input is not computed (training does not need it), so <see cref=\"InputGradient\"/> is not defined afterwards. Returns the batch loss (" + (mean ? "the mean" : "the sum") + " over the samples) before the step.");
+            if (OnlineStepEmitter.Applies(c)) w.Line("/// A batch of one sample applies the optimizer's update as each layer's gradient is computed, without storing the gradient (online learning); the result is Backward then Step's, to the bit.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Gradients were already accumulated and not yet stepped or cleared.</exception>");

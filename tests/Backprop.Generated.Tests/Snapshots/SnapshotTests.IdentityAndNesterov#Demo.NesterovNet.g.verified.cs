@@ -262,8 +262,6 @@ namespace Demo
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             double total = 0.0;
-            // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
-            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
             int s = 0;
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
             for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
@@ -322,81 +320,6 @@ namespace Demo
             }
             _stepCount++;
             _accumulatedSamples = 0;   // the update loop has cleared every gradient
-        }
-
-        // One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update
-        // applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).
-        private double TrainOneSample(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
-        {
-            RunForward(input);
-            double loss = ComputeLoss(target, withGradient: true, at: 0);
-            double gradientScale = 1.0;   // the gradient of a one-sample batch is the sample's own
-            double lr = _learningRate;
-            // Momentum μ = 0.9, weight decay λ = 0.0001 (g ← g + λ·θ first):
-            // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·(g + μ·v)  (Nesterov)
-            bool first = _stepCount == 0;
-            UpdateLayer2(0, gradientScale, lr, first);
-            BackwardLayer1(0);
-            UpdateLayer0(0, gradientScale, lr, first);
-            _stepCount++;
-            return loss;
-        }
-
-        private void UpdateLayer0(int at, double gradientScale, double lr, bool first)
-        {
-            // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
-            for (int o = 0; o < 2; o++)
-            {
-                int i = 4 + o;
-                double gradient = _deltas[at + 2 + o];
-                double grad = gradient * gradientScale + 0.0001 * _parameters[i];
-                double buffer = first ? grad : 0.9 * _optimizerState[i] + grad;
-                _optimizerState[i] = buffer;
-                _parameters[i] -= lr * (grad + 0.9 * buffer);
-            }
-            for (int o = 0; o < 2; o++)
-            {
-                double delta = _deltas[at + 2 + o];
-                for (int j = 0; j < 2; j++)
-                {
-                    int i = 0 + o * 2 + j;
-                    double gradient = delta * _values[at + 0 + j];
-                    double grad = gradient * gradientScale + 0.0001 * _parameters[i];
-                    double buffer = first ? grad : 0.9 * _optimizerState[i] + grad;
-                    _optimizerState[i] = buffer;
-                    _parameters[i] -= lr * (grad + 0.9 * buffer);
-                }
-            }
-        }
-
-        private void UpdateLayer2(int at, double gradientScale, double lr, bool first)
-        {
-            // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
-            // δa1 = W2ᵀ · δz2 reads each weight before its update.
-            for (int o = 0; o < 1; o++)
-            {
-                int i = 8 + o;
-                double gradient = _deltas[at + 6 + o];
-                double grad = gradient * gradientScale + 0.0001 * _parameters[i];
-                double buffer = first ? grad : 0.9 * _optimizerState[i] + grad;
-                _optimizerState[i] = buffer;
-                _parameters[i] -= lr * (grad + 0.9 * buffer);
-            }
-            for (int j = 0; j < 2; j++) _deltas[at + 4 + j] = 0.0;
-            for (int o = 0; o < 1; o++)
-            {
-                double delta = _deltas[at + 6 + o];
-                for (int j = 0; j < 2; j++)
-                {
-                    int i = 6 + o * 2 + j;
-                    _deltas[at + 4 + j] += _parameters[i] * delta;
-                    double gradient = delta * _values[at + 4 + j];
-                    double grad = gradient * gradientScale + 0.0001 * _parameters[i];
-                    double buffer = first ? grad : 0.9 * _optimizerState[i] + grad;
-                    _optimizerState[i] = buffer;
-                    _parameters[i] -= lr * (grad + 0.9 * buffer);
-                }
-            }
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.

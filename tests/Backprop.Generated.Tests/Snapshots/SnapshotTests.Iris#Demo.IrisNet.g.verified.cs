@@ -262,8 +262,6 @@ namespace Demo
             if (targets.Length != count * OutputSize) throw new global::System.ArgumentException("targets has length " + targets.Length + ", but " + count + " samples need " + count * OutputSize + " (samples × OutputSize).", nameof(targets));
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
-            // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
-            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
             int s = 0;
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
             for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
@@ -322,108 +320,6 @@ namespace Demo
             }
             _stepCount++;
             _accumulatedSamples = 0;   // the update loop has cleared every gradient
-        }
-
-        // One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update
-        // applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).
-        private float TrainOneSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
-        {
-            RunForward(input);
-            float loss = ComputeLoss(target, withGradient: true, at: 0);
-            float gradientScale = 1f;   // the gradient of a one-sample batch is the sample's own
-            float lr = (float)_learningRate;
-            // Momentum μ = 0.9:
-            // v ← g on the first step, then v ← μ·v + g;  θ ← θ − η·v
-            bool first = _stepCount == 0;
-            UpdateLayer2(0, gradientScale, lr, first);
-            BackwardLayer1(0);
-            UpdateLayer0(0, gradientScale, lr, first);
-            _stepCount++;
-            return loss;
-        }
-
-        private void UpdateLayer0(int at, float gradientScale, float lr, bool first)
-        {
-            // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
-            for (int o = 0; o < 16; o++)
-            {
-                int i = 64 + o;
-                float gradient = _deltas[at + 4 + o];
-                float grad = gradient * gradientScale;
-                float buffer = first ? grad : 0.9f * _optimizerState[i] + grad;
-                _optimizerState[i] = buffer;
-                _parameters[i] -= lr * buffer;
-            }
-            for (int o = 0; o < 16; o++)
-            {
-                float delta = _deltas[at + 4 + o];
-                for (int j = 0; j < 4; j++)
-                {
-                    int i = 0 + o * 4 + j;
-                    float gradient = delta * _values[at + 0 + j];
-                    float grad = gradient * gradientScale;
-                    float buffer = first ? grad : 0.9f * _optimizerState[i] + grad;
-                    _optimizerState[i] = buffer;
-                    _parameters[i] -= lr * buffer;
-                }
-            }
-        }
-
-        private void UpdateLayer2(int at, float gradientScale, float lr, bool first)
-        {
-            // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
-            // δa1 = W2ᵀ · δz2 reads each weight before its update.
-            for (int o = 0; o < 3; o++)
-            {
-                int i = 128 + o;
-                float gradient = _deltas[at + 36 + o];
-                float grad = gradient * gradientScale;
-                float buffer = first ? grad : 0.9f * _optimizerState[i] + grad;
-                _optimizerState[i] = buffer;
-                _parameters[i] -= lr * buffer;
-            }
-            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-            ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
-            {
-                const int i = 0;
-                global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i));
-                global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i + 8));
-                global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (int o = 0; o < 3; o++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 36 + o]);
-                    int row = 80 + o * 16 + i;
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
-                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx0);
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = dv * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
-                        global::System.Runtime.Intrinsics.Vector256<float> buffer = first ? grad : 0.9f * vV + grad;
-                        vV = buffer;
-                        pV -= lr * buffer;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref w, (nuint)(row));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(row));
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8));
-                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx1);
-                        global::System.Runtime.Intrinsics.Vector256<float> gV = dv * x1;
-                        global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row + 8));
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
-                        global::System.Runtime.Intrinsics.Vector256<float> buffer = first ? grad : 0.9f * vV + grad;
-                        vV = buffer;
-                        pV -= lr * buffer;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pV, ref w, (nuint)(row + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vV, ref vRef, (nuint)(row + 8));
-                    }
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 20 + i));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 20 + i + 8));
-            }
         }
 
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
