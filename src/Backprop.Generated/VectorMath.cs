@@ -169,6 +169,25 @@ namespace Backprop.Generated
                 Vector256.Sum(r4), Vector256.Sum(r5), Vector256.Sum(r6), Vector256.Sum(r7));
         }
 
+        /// <summary>
+        /// The sums of eight rows of four floats held two to a vector (row 2k in the lower half of <c>pk</c>, row 2k + 1 in
+        /// the upper), as one vector: result[r] = Σ row r. With AVX, three horizontal adds and one permutation.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> SumQuads(Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3)
+        {
+            if (System.Runtime.Intrinsics.X86.Avx.IsSupported)
+            {
+                Vector256<float> t0 = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(p0, p1);
+                Vector256<float> t1 = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(p2, p3);
+                // [r0 r2 r4 r6 | r1 r3 r5 r7]
+                Vector256<float> u = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(t0, t1);
+                return Vector256.Shuffle(u, Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7));
+            }
+            return Vector256.Create(Vector128.Sum(p0.GetLower()), Vector128.Sum(p0.GetUpper()), Vector128.Sum(p1.GetLower()), Vector128.Sum(p1.GetUpper()),
+                Vector128.Sum(p2.GetLower()), Vector128.Sum(p2.GetUpper()), Vector128.Sum(p3.GetLower()), Vector128.Sum(p3.GetUpper()));
+        }
+
         /// <summary>The sums of four double vectors' lanes, as one vector.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> SumEach(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3)

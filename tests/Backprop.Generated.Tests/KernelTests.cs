@@ -16,6 +16,9 @@ namespace Backprop.Generated.Tests
     {
         private const string Layers = "[Input(37)] [Dense(64)] [Tanh] [Dense(19)] [Sigmoid] [Dense(24)] [ReLU] [Dense(11)] [LeakyReLU(0.1)] [Dense(5)] [Identity] [Dense(3)] [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]";
 
+        // Four inputs: the first layer packs two rows per vector (8 rows by one horizontal-add tree, then 4 rows one by one).
+        private const string TinyLayers = "[Input(4)] [Dense(12)] [ReLU] [Dense(16)] [Tanh] [Dense(3)] [MeanSquaredError] [Sgd(LearningRate = 0.1)]";
+
         private static readonly Lazy<Assembly> Compiled = new(() => GeneratorHarness.Build(
             "using Backprop.Generated;\nnamespace Kernels {\n"
             + "[Network(Precision.Single)] " + Layers + " public partial class VectorSingle { }\n"
@@ -23,6 +26,8 @@ namespace Backprop.Generated.Tests
             + "[Network(Precision.Double)] " + Layers + " public partial class VectorDouble { }\n"
             + "[Network(Precision.Double, Kernel = Kernel.Scalar)] " + Layers + " public partial class ScalarDouble { }\n"
             + "[Network(Precision.Single)] [Input(37)] [Dense(64, Kernel = Kernel.Scalar)] [Tanh] [Dense(3)] public partial class MixedSingle { }\n"
+            + "[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n"
+            + "[Network(Precision.Single, Kernel = Kernel.Scalar)] " + TinyLayers + " public partial class TinyScalar { }\n"
             + "}\n"));
 
         private static T Create<T>(string name) => (T)Activator.CreateInstance(Compiled.Value.GetType("Kernels." + name)!, 3)!;
@@ -65,6 +70,29 @@ namespace Backprop.Generated.Tests
             }
             float[] pv = vector.Parameters.ToArray(), ps = scalar.Parameters.ToArray();
             for (int i = 0; i < pv.Length; i++) Assert.True(Math.Abs(pv[i] - ps[i]) <= 1e-4f * Math.Max(1, Math.Abs(ps[i])), $"parameter {i}: {pv[i]} vs {ps[i]}");
+        }
+
+        [Fact]
+        public void Packed_forward_of_four_inputs_agrees_with_the_scalar_path()
+        {
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n}\n");
+            Assert.Contains("VectorMath.SumQuads", output.Sources.Values.Single());
+            var vector = Create<INetwork<float>>("TinyVector");
+            var scalar = Create<INetwork<float>>("TinyScalar");
+            var random = new Random(12);
+            float[] inputs = Enumerable.Range(0, 4 * 9).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+            float[] a = new float[3], b = new float[3], batch = new float[3 * 9];
+            vector.ForwardBatch(inputs, batch);
+            for (int s = 0; s < 9; s++)
+            {
+                vector.Forward(inputs.AsSpan(s * 4, 4), a);
+                scalar.Forward(inputs.AsSpan(s * 4, 4), b);
+                for (int k = 0; k < 3; k++)
+                {
+                    Assert.True(Math.Abs(a[k] - b[k]) <= 1e-5f * Math.Max(1, Math.Abs(b[k])), $"sample {s}, output {k}: {a[k]} vs {b[k]}");
+                    Assert.True(Math.Abs(a[k] - batch[s * 3 + k]) <= 1e-6f * Math.Max(1, Math.Abs(a[k])), $"batch sample {s}, output {k}: {batch[s * 3 + k]} vs {a[k]}");
+                }
+            }
         }
 
         [Fact]

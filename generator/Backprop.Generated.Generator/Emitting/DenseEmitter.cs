@@ -17,6 +17,7 @@ namespace Backprop.Generated.Generator
             w.Line("// " + z.Display + " = " + formula + (layer.HasBias ? " + " + b : "") + "    " + W + ": " + EmitContext.Shape(layer.Units, layer.FanIn)
                 + (layer.Mask is null ? "" : ", " + EmitContext.Int(layer.Connections) + " of " + EmitContext.Int(layer.Units * layer.FanIn) + " connections"));
             if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseForward(w, c, layer);
+            else if (VectorEmitter.PackedForward(c, layer)) VectorEmitter.DensePackedForward(w, c, layer);
             w.Line(c.ValuesLocal(x, readOnly: true));
             w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (layer.HasBias) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + b + " = " + c.SpanOf("_parameters", layer.BiasOffset, layer.Units, true) + ";");

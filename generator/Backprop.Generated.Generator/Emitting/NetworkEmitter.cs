@@ -108,6 +108,21 @@ namespace Backprop.Generated.Generator
             return layer.Kind == LayerKind.Dense ? "ParameterGradientLayer" + EmitContext.Int(layer.Index) : null;
         }
 
+        /// <summary>A reference to an array's element at a constant offset, without a bounds check.</summary>
+        private static string ArrayElement(string array, int offset)
+            => "global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(" + array + "), " + EmitContext.Int(offset) + ")";
+
+        /// <summary>
+        /// A copy of <paramref name="count"/> elements between two references whose lengths the caller has checked: a block
+        /// copy of constant size, which the JIT writes out as a few vector moves (Span.CopyTo calls memmove).
+        /// </summary>
+        private static string ConstantCopy(EmitContext c, string destination, string source, int count)
+        {
+            string bytes = "global::System.Runtime.CompilerServices.Unsafe.As<" + c.T + ", byte>(ref ";
+            return "global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref " + bytes + destination + "), ref " + bytes + source + "), "
+                + EmitContext.Int(count * (c.Spec.IsDouble ? 8 : 4)) + ");";
+        }
+
         private const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
         /// <summary>
@@ -305,7 +320,8 @@ namespace Backprop.Generated.Generator
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
             w.Line("CheckLength(output.Length, OutputSize, nameof(output), \"OutputSize\");");
             w.Line("RunForward(input);");
-            w.Line(output + ".CopyTo(output);");
+            if (c.Target.HasVectorMath) w.Line(ConstantCopy(c, "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)", ArrayElement("_values", plan.OutputTensor.Offset), plan.OutputSize) + "   // the lengths are checked: a copy of constant size, inlined");
+            else w.Line(output + ".CopyTo(output);");
             w.Close();
             w.Line();
 
@@ -433,7 +449,8 @@ namespace Backprop.Generated.Generator
             if (c.Spec.Optimizer != null) w.Line();
             w.Line("// Forward: the input is copied into the values buffer, then each layer reads the tensors before it.");
             w.Open("private void RunForward(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input)");
-            w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");
+            if (c.Target.HasVectorMath) w.Line(ConstantCopy(c, ArrayElement("_values", 0), "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)", plan.InputSize) + "   // every caller passes InputSize values");
+            else w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");
             foreach (LayerPlan layer in plan.Layers) w.Line("ForwardLayer" + EmitContext.Int(layer.Index) + "(0);");
             w.Close();
             w.Line();

@@ -18,6 +18,46 @@ namespace Backprop.Generated.Generator
         public static bool Dense(EmitContext c, LayerPlan layer)
             => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
 
+        /// <summary>
+        /// Whether this dense layer's forward packs two rows into a vector: single precision, four inputs, at least eight
+        /// outputs (a tiny first layer, 4→8 and the like, too narrow for a vector per row).
+        /// </summary>
+        public static bool PackedForward(EmitContext c, LayerPlan layer)
+            => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && !c.Spec.IsDouble && layer.FanIn == 4 && layer.Units >= 8;
+
+        /// <summary>
+        /// The packed forward: x duplicated into both halves of a vector, each vector of W holds two rows, and one
+        /// horizontal-add tree sums eight rows at once; rows beyond a multiple of eight are summed one at a time.
+        /// </summary>
+        public static void DensePackedForward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            int units = layer.Units, whole = units - units % 8;
+            string W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Line("// SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.");
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line("global::System.Runtime.Intrinsics.Vector128<float> x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, (nuint)(" + X + "));");
+            w.Line(Simd.Of(c) + " xx = " + Simd.Vector + ".Create(x4, x4);");
+            w.Open("for (int o = 0; o < " + EmitContext.Int(whole) + "; o += 8)");
+            w.Line("int row = " + W + " + o * 4;");
+            string products = string.Join(", ", Enumerable.Range(0, 4).Select(k => Simd.Load("w", "row" + (k == 0 ? "" : " + " + EmitContext.Int(8 * k))) + " * xx"));
+            w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumQuads(" + products + ");");
+            if (layer.HasBias) w.Line("sums += " + Simd.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
+            w.Line(Simd.Store("sums", "v", Z + " + o"));
+            w.Close();
+            if (whole < units)
+            {
+                w.Open("for (int o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
+                w.Line("global::System.Runtime.Intrinsics.Vector128<float> product = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
+                w.Line("_values[" + Z + " + o] = global::System.Runtime.Intrinsics.Vector128.Sum(product)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                w.Close();
+            }
+            w.Line("return;");
+            w.Close();
+        }
+
         /// <summary>Whether this activation gets a SIMD path.</summary>
         public static bool Activation(EmitContext c, LayerPlan layer)
         {

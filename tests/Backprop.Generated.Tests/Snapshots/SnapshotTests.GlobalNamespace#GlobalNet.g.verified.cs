@@ -158,7 +158,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         CheckLength(input.Length, InputSize, nameof(input), "InputSize");
         CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
         RunForward(input);
-        new global::System.ReadOnlySpan<double>(_values, 14, 3).CopyTo(output);
+        global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 14)), 24);   // the lengths are checked: a copy of constant size, inlined
     }
 
     /// <summary>
@@ -347,7 +347,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
     private void RunForward(global::System.ReadOnlySpan<double> input)
     {
-        input.CopyTo(new global::System.Span<double>(_values, 0, 3));
+        global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 24);   // every caller passes InputSize values
         ForwardLayer0(0);
         ForwardLayer1(0);
         ForwardLayer2(0);

@@ -153,7 +153,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
             RunForward(input);
-            new global::System.ReadOnlySpan<double>(_values, 6, 1).CopyTo(output);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 6)), 8);   // the lengths are checked: a copy of constant size, inlined
         }
 
         /// <summary>
@@ -325,7 +325,7 @@ namespace Demo
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<double> input)
         {
-            input.CopyTo(new global::System.Span<double>(_values, 0, 2));
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 16);   // every caller passes InputSize values
             ForwardLayer0(0);
             ForwardLayer1(0);
             ForwardLayer2(0);

@@ -153,7 +153,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
             RunForward(input);
-            new global::System.ReadOnlySpan<float>(_values, 36, 3).CopyTo(output);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 36)), 12);   // the lengths are checked: a copy of constant size, inlined
         }
 
         /// <summary>
@@ -325,7 +325,7 @@ namespace Demo
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
-            input.CopyTo(new global::System.Span<float>(_values, 0, 4));
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 16);   // every caller passes InputSize values
             ForwardLayer0(0);
             ForwardLayer1(0);
             ForwardLayer2(0);
@@ -400,6 +400,22 @@ namespace Demo
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [16×4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                global::System.Runtime.Intrinsics.Vector128<float> x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, (nuint)(at + 0));
+                global::System.Runtime.Intrinsics.Vector256<float> xx = global::System.Runtime.Intrinsics.Vector256.Create(x4, x4);
+                for (int o = 0; o < 16; o += 8)
+                {
+                    int row = 0 + o * 4;
+                    global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumQuads(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)) * xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)) * xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16)) * xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 24)) * xx);
+                    sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(64 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(at + 4 + o));
+                }
+                return;
+            }
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
             global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 64, 16);

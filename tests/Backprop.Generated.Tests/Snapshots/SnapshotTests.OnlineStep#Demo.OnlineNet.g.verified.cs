@@ -153,7 +153,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
             RunForward(input);
-            new global::System.ReadOnlySpan<float>(_values, 96, 3).CopyTo(output);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 96)), 12);   // the lengths are checked: a copy of constant size, inlined
         }
 
         /// <summary>
@@ -555,7 +555,7 @@ namespace Demo
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
-            input.CopyTo(new global::System.Span<float>(_values, 0, 16));
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 64);   // every caller passes InputSize values
             ForwardLayer0(0);
             ForwardLayer1(0);
             ForwardLayer2(0);

@@ -176,7 +176,7 @@ namespace Demo.Regression
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
             RunForward(input);
-            new global::System.ReadOnlySpan<double>(_values, 21, 2).CopyTo(output);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 21)), 16);   // the lengths are checked: a copy of constant size, inlined
         }
 
         /// <summary>
@@ -361,7 +361,7 @@ namespace Demo.Regression
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<double> input)
         {
-            input.CopyTo(new global::System.Span<double>(_values, 0, 3));
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 24);   // every caller passes InputSize values
             ForwardLayer0(0);
             ForwardLayer1(0);
             ForwardLayer2(0);
