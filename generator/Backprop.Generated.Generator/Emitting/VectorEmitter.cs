@@ -86,7 +86,7 @@ namespace Backprop.Generated.Generator
             w.Line("// SIMD: " + EmitContext.Int(lanes) + " rows of W at a time, " + EmitContext.Int(lanes) + " inputs per FMA; each row's lanes summed at the end.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line("int o = 0;");
+            if (units >= lanes || units % lanes == 1) w.Line("int o = 0;");
             if (units >= lanes)
             {
                 w.Open("for (; o <= " + EmitContext.Int(units - lanes) + "; o += " + EmitContext.Int(lanes) + ")");
@@ -115,16 +115,41 @@ namespace Backprop.Generated.Generator
                 }
                 w.Close();
             }
-            if (units % lanes != 0)
+            int tail = units % lanes;
+            if (tail == 1)
             {
-                w.Open("for (; o < " + EmitContext.Int(units) + "; o++)");
-                w.Line("int row = " + W + " + o * " + F + ";");
+                w.Line("// the last row");
+                w.Line("int last = " + W + " + o * " + F + ";");
                 w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
-                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "row + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
                 w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
-                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[row + i] * _values[" + X + " + i];");
+                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[last + i] * _values[" + X + " + i];");
                 w.Line("_values[" + Z + " + o] = sum;");
+            }
+            else if (tail > 1)
+            {
+                // The last rows share one horizontal-add tree (lanes beyond them sum zeros); their sums are stored one by one,
+                // as a vector store would run past the tensor.
+                int first = units - tail;
+                w.Line("// the last " + EmitContext.Int(tail) + " rows, summed by one horizontal-add tree");
+                w.Line("int last = " + W + " + " + EmitContext.Int(first) + " * " + F + ";");
+                for (int r = 0; r < tail; r++) w.Line(Simd.Of(c) + " tail" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
+                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+                w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", X + " + i") + ";");
+                for (int r = 0; r < tail; r++)
+                {
+                    w.Line("tail" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + " + EmitContext.Int(r * fanIn) + " + i") + ", xv, tail" + EmitContext.Int(r) + ");");
+                }
                 w.Close();
+                string rows = string.Join(", ", Enumerable.Range(0, lanes).Select(r => r < tail ? "tail" + EmitContext.Int(r) : Simd.Of(c) + ".Zero"));
+                w.Line(Simd.Of(c) + " tailSums = " + Simd.Math + ".SumEach(" + rows + ");");
+                for (int r = 0; r < tail; r++)
+                {
+                    string index = EmitContext.Int(first + r);
+                    w.Line(c.T + " sum" + EmitContext.Int(r) + " = " + Simd.Vector + ".GetElement(tailSums, " + EmitContext.Int(r) + ")" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset + first + r) + "]" : "") + ";");
+                    if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum" + EmitContext.Int(r) + " += _parameters[last + " + EmitContext.Int(r * fanIn) + " + i] * _values[" + X + " + i];");
+                    w.Line("_values[" + Z + " + " + index + "] = sum" + EmitContext.Int(r) + ";");
+                }
             }
             w.Line("return;");
             w.Close();

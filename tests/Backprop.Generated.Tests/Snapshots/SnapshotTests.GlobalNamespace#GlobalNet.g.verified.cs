@@ -452,15 +452,25 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-            int o = 0;
-            for (; o < 3; o++)
+            // the last 3 rows, summed by one horizontal-add tree
+            int last = 16 + 0 * 4;
+            global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> tail1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> tail2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int i = 0; i < 4; i += 4)
             {
-                int row = 16 + o * 4;
-                global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i)), acc);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[28 + o];
-                _values[at + 11 + o] = sum;
+                global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i));
+                tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
+                tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 4 + i)), xv, tail1);
+                tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 8 + i)), xv, tail2);
             }
+            global::System.Runtime.Intrinsics.Vector256<double> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+            double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[28];
+            _values[at + 11 + 0] = sum0;
+            double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[29];
+            _values[at + 11 + 1] = sum1;
+            double sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + _parameters[30];
+            _values[at + 11 + 2] = sum2;
             return;
         }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);

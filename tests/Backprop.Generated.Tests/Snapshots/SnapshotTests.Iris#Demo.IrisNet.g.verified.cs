@@ -462,15 +462,25 @@ namespace Demo
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                int o = 0;
-                for (; o < 3; o++)
+                // the last 3 rows, summed by one horizontal-add tree
+                int last = 80 + 0 * 16;
+                global::System.Runtime.Intrinsics.Vector256<float> tail0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<float> tail1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<float> tail2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int i = 0; i < 16; i += 8)
                 {
-                    int row = 80 + o * 16;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i)), acc);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[128 + o];
-                    _values[at + 36 + o] = sum;
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i));
+                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
+                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 16 + i)), xv, tail1);
+                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 32 + i)), xv, tail2);
                 }
+                global::System.Runtime.Intrinsics.Vector256<float> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                float sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[128];
+                _values[at + 36 + 0] = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[129];
+                _values[at + 36 + 1] = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + _parameters[130];
+                _values[at + 36 + 2] = sum2;
                 return;
             }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 20, 16);

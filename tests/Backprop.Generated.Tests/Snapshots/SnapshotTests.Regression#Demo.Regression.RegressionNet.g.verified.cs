@@ -531,15 +531,21 @@ namespace Demo.Regression
                 // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                int o = 0;
-                for (; o < 2; o++)
+                // the last 2 rows, summed by one horizontal-add tree
+                int last = 44 + 0 * 4;
+                global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> tail1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int i = 0; i < 4; i += 4)
                 {
-                    int row = 44 + o * 4;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i)), acc);
-                    double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[52 + o];
-                    _values[at + 21 + o] = sum;
+                    global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i));
+                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
+                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 4 + i)), xv, tail1);
                 }
+                global::System.Runtime.Intrinsics.Vector256<double> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[52];
+                _values[at + 21 + 0] = sum0;
+                double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[53];
+                _values[at + 21 + 1] = sum1;
                 return;
             }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
