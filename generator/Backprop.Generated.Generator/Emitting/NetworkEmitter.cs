@@ -473,7 +473,7 @@ namespace Backprop.Generated.Generator
                 string full = "BackwardLayer" + EmitContext.Int(i) + "(0);";
                 string? training = TrainingBackward(layer);
                 if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
-                else if (training == "BackwardLayer" + EmitContext.Int(i)) w.Line(full);
+                else if (!layer.ReadsOnlyNetworkInput) w.Line(full);
                 else if (training is null) w.Line("if (inputGradient) " + full);
                 else w.Line("if (inputGradient) " + full + " else " + training + "(0);");
             }

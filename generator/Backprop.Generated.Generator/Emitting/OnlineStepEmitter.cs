@@ -13,8 +13,6 @@ namespace Backprop.Generated.Generator
     /// </summary>
     internal static class OnlineStepEmitter
     {
-        private const int Chunk = 4;
-
         /// <summary>
         /// Whether the network gets the fused step: an optimizer and a loss, no gradient clipping (it needs the norm of
         /// the whole gradient before any update), and every dense layer on the SIMD path with rows of whole vectors. A
@@ -62,12 +60,11 @@ namespace Backprop.Generated.Generator
 
         private static void Layer(SourceWriter w, EmitContext c, LayerPlan layer, OptimizerEmitter.Update update)
         {
-            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn;
-            int vectors = fanIn / lanes;   // whole: see Applies
+            int vectors = layer.FanIn / VectorEmitter.Lanes(c);   // whole: see Applies
             bool inputGradient = !layer.ReadsOnlyNetworkInput;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string n = EmitContext.Int(layer.Index);
-            string X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset), W = EmitContext.Int(layer.WeightOffset), F = EmitContext.Int(fanIn), U = EmitContext.Int(layer.Units);
+            string Z = EmitContext.At(z.Offset), U = EmitContext.Int(layer.Units);
             var state = update.Arrays.Where(a => a.Block > 0 || a.Field == "_optimizerState").ToList();
             HashSet<string> written = OptimizerEmitter.Written(update);
 
@@ -112,59 +109,23 @@ namespace Backprop.Generated.Generator
                 w.Line(Simd.Ref(c, "v", "_values"));
                 if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
                 foreach (var (name, field, block) in state) w.Line(Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
-                int chunks = vectors / Chunk, rest = vectors % Chunk;
-                if (chunks > 0)
+                string vec = Simd.Of(c);
+                VectorEmitter.RowChunks(w, c, layer, vectors, loadX: true, inputGradient, (k, at) =>
                 {
-                    w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * Chunk * lanes) + "; i += " + EmitContext.Int(Chunk * lanes) + ")");
-                    VectorChunk(w, c, layer, update, state, written, Chunk, inputGradient, X, Z, W, F, U);
-                    w.Close();
-                }
-                if (rest > 0)
-                {
+                    // One vector of the row: the weights as the forward pass used them, then updated in place.
                     w.Open();
-                    w.Line("const int i = " + EmitContext.Int(chunks * Chunk * lanes) + ";");
-                    VectorChunk(w, c, layer, update, state, written, rest, inputGradient, X, Z, W, F, U);
+                    w.Line(vec + " pV = " + Simd.Load("w", at) + ";");
+                    if (inputGradient) w.Line("dx" + k + " = " + Simd.Math + ".MultiplyAdd(pV, dv, dx" + k + ");");
+                    w.Line(vec + " gV = dv * x" + k + ";");
+                    foreach (var (name, _, _) in state) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", at) + ";");
+                    foreach (string statement in update.Body) w.Line(OptimizerEmitter.VectorStatement(c, update, statement, name => name + "V"));
+                    w.Line(Simd.Store("pV", "w", at));
+                    foreach (var (name, _, _) in state)
+                    {
+                        if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", at));
+                    }
                     w.Close();
-                }
-            }
-
-        }
-
-        // `count` vectors of inputs from i: x (and δx) stay in registers while every row streams past, updated in place.
-        private static void VectorChunk(SourceWriter w, EmitContext c, LayerPlan layer, OptimizerEmitter.Update update, List<(string Name, string Field, int Block)> state,
-            HashSet<string> written, int count, bool inputGradient, string X, string Z, string W, string F, string U)
-        {
-            int lanes = VectorEmitter.Lanes(c);
-            string vec = Simd.Of(c);
-            for (int k = 0; k < count; k++)
-            {
-                string offset = "i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                w.Line(vec + " x" + EmitContext.Int(k) + " = " + Simd.Load("v", X + " + " + offset) + ";");
-                if (inputGradient) w.Line(vec + " dx" + EmitContext.Int(k) + " = " + (layer.AssignsInputGradient ? vec + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
-            }
-            w.Open("for (int o = 0; o < " + U + "; o++)");
-            w.Line(vec + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
-            w.Line("int row = " + W + " + o * " + F + " + i;");
-            for (int k = 0; k < count; k++)
-            {
-                string at = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                w.Open();
-                w.Line(vec + " pV = " + Simd.Load("w", at) + ";");
-                if (inputGradient) w.Line("dx" + EmitContext.Int(k) + " = " + Simd.Math + ".MultiplyAdd(pV, dv, dx" + EmitContext.Int(k) + ");");
-                w.Line(vec + " gV = dv * x" + EmitContext.Int(k) + ";");
-                foreach (var (name, _, _) in state) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", at) + ";");
-                foreach (string statement in update.Body) w.Line(OptimizerEmitter.VectorStatement(c, update, statement, name => name + "V"));
-                w.Line(Simd.Store("pV", "w", at));
-                foreach (var (name, _, _) in state)
-                {
-                    if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", at));
-                }
-                w.Close();
-            }
-            w.Close();
-            for (int k = 0; k < count && inputGradient; k++)
-            {
-                w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", X + " + i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes))));
+                });
             }
         }
     }

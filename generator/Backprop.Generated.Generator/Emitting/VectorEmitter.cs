@@ -165,32 +165,21 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             string U = EmitContext.Int(layer.Units);
-            const int Chunk = 4;
-            var kernel = new BackwardKernel(c, layer, parameterGradients, inputGradient, X, Z, W, F, U);
             string kept = parameterGradients && inputGradient ? "x and δx" : parameterGradients ? "x" : "δx";
             string streamed = parameterGradients && inputGradient ? "gW[o] += δz[o]·x and δx += δz[o]·W[o]" : parameterGradients ? "gW[o] += δz[o]·x" : "δx += δz[o]·W[o]";
             w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            w.Line("// SIMD, " + EmitContext.Int(Chunk * lanes) + " inputs at a time: that part of " + kept + " stays in registers while every row o of W");
+            w.Line("// SIMD, " + EmitContext.Int(ChunkVectors * lanes) + " inputs at a time: that part of " + kept + " stays in registers while every row o of W");
             w.Line("// streams past: " + streamed + "." + (inputGradient ? "" : " The network input needs no gradient in training."));
             if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
             if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
             if (parameterGradients) w.Line(Simd.Ref(c, "v", "_values"));
             if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
             if (parameterGradients && layer.HasBias) w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += _deltas[" + Z + " + o];");
-            int chunks = vectors / Chunk, rest = vectors % Chunk;
-            if (chunks > 0)
+            RowChunks(w, c, layer, vectors, parameterGradients, inputGradient, (k, at) =>
             {
-                w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * Chunk * lanes) + "; i += " + EmitContext.Int(Chunk * lanes) + ")");
-                kernel.Chunk(w, Chunk, "i");
-                w.Close();
-            }
-            if (rest > 0)
-            {
-                w.Open();
-                w.Line("const int i = " + EmitContext.Int(chunks * Chunk * lanes) + ";");
-                kernel.Chunk(w, rest, "i");
-                w.Close();
-            }
+                if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + k + ", " + Simd.Load("g", at) + ")", "g", at));
+                if (inputGradient) w.Line("dx" + k + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", at) + ", dv, dx" + k + ");");
+            });
             if (inputGradient && layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) _deltas[" + X + " + i] = " + c.Lit(0) + ";");
             if (full < fanIn)
             {
@@ -207,55 +196,53 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        /// <summary>What one backward chunk computes and where its tensors live.</summary>
-        private sealed class BackwardKernel
+        /// <summary>Vectors of inputs a backward chunk keeps in registers.</summary>
+        public const int ChunkVectors = 4;
+
+        /// <summary>
+        /// The loop shape of the backward passes: the first <paramref name="vectors"/> vectors of inputs in chunks of
+        /// <see cref="ChunkVectors"/>; for each chunk, x (with <paramref name="loadX"/>) and δx (with
+        /// <paramref name="inputGradient"/>: zeroed or loaded) stay in registers while every row o of W streams past as
+        /// dv = δz[o] broadcast and row = the row's offset at the chunk; <paramref name="body"/> writes the work on vector k
+        /// (its number, and its offset in W); δx is stored after the rows. Needs refs v (x) and d (δx).
+        /// </summary>
+        public static void RowChunks(SourceWriter w, EmitContext c, LayerPlan layer, int vectors, bool loadX, bool inputGradient, System.Action<string, string> body)
         {
-            private readonly EmitContext _c;
-            private readonly LayerPlan _layer;
-            private readonly bool _parameterGradients, _inputGradient;
-            private readonly string _x, _z, _w, _f, _u;
-
-            public BackwardKernel(EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient, string x, string z, string w, string f, string u)
+            int lanes = Lanes(c), chunks = vectors / ChunkVectors, rest = vectors % ChunkVectors;
+            if (chunks > 0)
             {
-                _c = c;
-                _layer = layer;
-                _parameterGradients = parameterGradients;
-                _inputGradient = inputGradient;
-                _x = x;
-                _z = z;
-                _w = w;
-                _f = f;
-                _u = u;
-            }
-
-            // One chunk of `count` vectors starting at input `i`: load x and load (or zero) δx into registers, run every row, store δx.
-            public void Chunk(SourceWriter w, int count, string i)
-            {
-                EmitContext c = _c;
-                int lanes = Lanes(c);
-                for (int k = 0; k < count; k++)
-                {
-                    string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                    string n = EmitContext.Int(k);
-                    if (_parameterGradients) w.Line(Simd.Of(c) + " x" + n + " = " + Simd.Load("v", _x + " + " + offset) + ";");
-                    if (_inputGradient) w.Line(Simd.Of(c) + " dx" + n + " = " + (_layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", _x + " + " + offset)) + ";");
-                }
-                w.Open("for (int o = 0; o < " + _u + "; o++)");
-                w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + _z + " + o]);");
-                w.Line("int row = " + _w + " + o * " + _f + " + " + i + ";");
-                for (int k = 0; k < count; k++)
-                {
-                    string offset = "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                    string n = EmitContext.Int(k);
-                    if (_parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + n + ", " + Simd.Load("g", offset) + ")", "g", offset));
-                    if (_inputGradient) w.Line("dx" + n + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", offset) + ", dv, dx" + n + ");");
-                }
+                w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * ChunkVectors * lanes) + "; i += " + EmitContext.Int(ChunkVectors * lanes) + ")");
+                RowChunk(w, c, layer, ChunkVectors, loadX, inputGradient, body);
                 w.Close();
-                for (int k = 0; k < count && _inputGradient; k++)
-                {
-                    string offset = i + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
-                    w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", _x + " + " + offset));
-                }
+            }
+            if (rest > 0)
+            {
+                w.Open();
+                w.Line("const int i = " + EmitContext.Int(chunks * ChunkVectors * lanes) + ";");
+                RowChunk(w, c, layer, rest, loadX, inputGradient, body);
+                w.Close();
+            }
+        }
+
+        private static void RowChunk(SourceWriter w, EmitContext c, LayerPlan layer, int count, bool loadX, bool inputGradient, System.Action<string, string> body)
+        {
+            int lanes = Lanes(c);
+            string X = EmitContext.At(c.Tensor(layer.Input).Offset), Z = EmitContext.At(c.Tensor(layer.Output).Offset);
+            for (int k = 0; k < count; k++)
+            {
+                string offset = "i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes));
+                string n = EmitContext.Int(k);
+                if (loadX) w.Line(Simd.Of(c) + " x" + n + " = " + Simd.Load("v", X + " + " + offset) + ";");
+                if (inputGradient) w.Line(Simd.Of(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
+            }
+            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
+            w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
+            w.Line("int row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + " + i;");
+            for (int k = 0; k < count; k++) body(EmitContext.Int(k), "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes)));
+            w.Close();
+            for (int k = 0; k < count && inputGradient; k++)
+            {
+                w.Line(Simd.Store("dx" + EmitContext.Int(k), "d", X + " + i" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes))));
             }
         }
 
