@@ -53,3 +53,27 @@ namespace Backprop.Generated.Tests.Networks
     [Sgd(LearningRate = 0.1, Momentum = 0.9)]
     public partial class InputActivationNet { }
 }
+
+// Tiled batch kernels with every shape of remainder (37 inputs: 4 vectors and 5 more; 19 units: 4 blocks of 4, a pair
+// and one row). BatchAgreement runs them in this process and in one with AVX-512 turned off, where the tile forward
+// takes its 16-register path.
+namespace Backprop.Generated.Tests.Networks
+{
+    [Network(Precision.Single)]
+    [Input(37)]
+    [Dense(64)] [Tanh]
+    [Dense(19)] [ReLU]
+    [Dense(3)]
+    [SoftmaxCrossEntropy]
+    [Sgd(LearningRate = 0.05, Momentum = 0.9)]
+    public partial class TiledSingle { }
+
+    [Network(Precision.Double)]
+    [Input(37)]
+    [Dense(64)] [Tanh]
+    [Dense(19)] [ReLU]
+    [Dense(3)]
+    [MeanSquaredError]
+    [Adam(LearningRate = 0.01)]
+    public partial class TiledDouble { }
+}

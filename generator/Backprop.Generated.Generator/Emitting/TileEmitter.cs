@@ -13,6 +13,8 @@ namespace Backprop.Generated.Generator
         public const int Tile = 4;
 
         /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
+        private const string Half = "global::System.Runtime.Intrinsics.Vector128";
+
         private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
 
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
@@ -41,12 +43,14 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset);
             w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            w.Line("// SIMD over the tile: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators; each W vector loaded once serves 4 samples.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
             w.Line("int o = 0;");
-            if (units >= 2)
+            int block = lanes / 2;
+            if (units >= block) RowBlocks(w, c, layer);
+            if (units % block >= 2)
             {
+                w.Line("// the rows after the last block, two at a time: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators, summed by one horizontal-add tree");
                 w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
                 w.Line("int row = " + W + " + o * " + F + ";");
                 for (int a = 0; a < 8; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
@@ -95,6 +99,74 @@ namespace Backprop.Generated.Generator
                 w.Close();
             }
             w.Line("return;");
+            w.Close();
+        }
+
+        /// <summary>
+        /// The rows of W in blocks of half a vector (4 float, 2 double). Every vector of the block's rows is loaded once and
+        /// meets the x of several samples; one horizontal-add tree per pair of samples sums the 2 × rows accumulators into
+        /// one vector whose halves are the two samples' outputs, stored with the bias added as two half-vectors. With
+        /// AVX-512's 32 vector registers all four samples share each load (16 accumulators); with AVX2's 16 that would
+        /// spill, so the pairs take turns (8 accumulators) and the block's rows, a few KB, stay in L1 between them.
+        /// </summary>
+        private static void RowBlocks(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = VectorEmitter.Lanes(c), units = layer.Units, block = lanes / 2;
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            w.Open("for (; o <= " + EmitContext.Int(units - block) + "; o += " + EmitContext.Int(block) + ")");
+            w.Line("int row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + ";");
+            if (layer.HasBias)
+            {
+                w.Line(Half + "<" + c.T + "> b = " + Half + ".LoadUnsafe(ref w, (nuint)(" + EmitContext.Int(layer.BiasOffset) + " + o));");
+                w.Line(Simd.Of(c) + " bias = " + Simd.Vector + ".Create(b, b);");
+            }
+            w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
+            w.Line("// " + EmitContext.Int(block) + " rows of W × " + EmitContext.Int(Tile) + " samples = " + EmitContext.Int(2 * lanes) + " accumulators (32 vector registers): each W vector loaded once serves the whole tile.");
+            string[] all = Enumerable.Range(0, Tile).Select(s => In(s, x.Offset)).ToArray();
+            RowBlockPass(w, c, layer, all, Enumerable.Range(0, Tile).Select(s => In(s, z.Offset) + " + o").ToArray());
+            w.Close();
+            w.Open("else");
+            w.Line("// " + EmitContext.Int(block) + " rows of W × 2 samples = " + EmitContext.Int(lanes) + " accumulators (16 vector registers), one pair of samples after the other.");
+            w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s += 2)");
+            w.Line("int xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
+            RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" });
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>One pass of a row block over the samples whose x and z start at the given offsets (an even number of them).</summary>
+        private static void RowBlockPass(SourceWriter w, EmitContext c, LayerPlan layer, string[] xs, string[] zs)
+        {
+            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes, block = lanes / 2, n = xs.Length;
+            string F = EmitContext.Int(fanIn);
+            // Sample k's row r accumulates in acc[(k / 2)·lanes + (k % 2)·block + r]: each pair's accumulators, in order, sum to [k: rows | k + 1: rows].
+            string Acc(int k, int r) => "acc" + EmitContext.Int((k / 2) * lanes + (k % 2) * block + r);
+            for (int a = 0; a < n * block; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
+            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            for (int k = 0; k < n; k++) w.Line(Simd.Of(c) + " x" + EmitContext.Int(k) + " = " + Simd.Load("v", xs[k] + " + i") + ";");
+            for (int r = 0; r < block; r++)
+            {
+                w.Line(Simd.Of(c) + " w" + EmitContext.Int(r) + " = " + Simd.Load("w", r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i") + ";");
+                for (int k = 0; k < n; k++) w.Line(Acc(k, r) + " = " + Simd.Math + ".MultiplyAdd(w" + EmitContext.Int(r) + ", x" + EmitContext.Int(k) + ", " + Acc(k, r) + ");");
+            }
+            w.Close();
+            for (int p = 0; p < n / 2; p++)
+            {
+                string sums = "sums" + EmitContext.Int(p);
+                w.Line(Simd.Of(c) + " " + sums + " = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(a => "acc" + EmitContext.Int(a))) + ")" + (layer.HasBias ? " + bias" : "") + ";");
+                w.Line(Half + ".StoreUnsafe(" + Simd.Vector + ".GetLower(" + sums + "), ref v, (nuint)(" + zs[2 * p] + "));");
+                w.Line(Half + ".StoreUnsafe(" + Simd.Vector + ".GetUpper(" + sums + "), ref v, (nuint)(" + zs[2 * p + 1] + "));");
+            }
+            if (full == fanIn) return;
+            w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
+            w.Open("for (int r = 0; r < " + EmitContext.Int(block) + "; r++)");
+            for (int k = 0; k < n; k++)
+            {
+                w.Line(c.T + " rest" + EmitContext.Int(k) + " = " + c.Lit(0) + ";");
+                w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) rest" + EmitContext.Int(k) + " += _parameters[row + r * " + F + " + i] * _values[" + xs[k] + " + i];");
+                w.Line("_values[" + zs[k] + " + r] += rest" + EmitContext.Int(k) + ";");
+            }
             w.Close();
         }
 

@@ -703,45 +703,74 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     {
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             int o = 0;
             for (; o <= 1; o += 2)
             {
                 int row = 16 + o * 4;
-                global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 4; i += 4)
+                global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(28 + o));
+                global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
+                if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
-                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
-                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                    global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 7 + i));
-                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                    global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 7 + i));
-                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                    global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 7 + i));
-                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                    // 2 rows of W × 4 samples = 8 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
+                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 7 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 7 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 7 + i));
+                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc4);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc6);
+                        global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc5);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(11 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 11 + o));
+                    global::System.Runtime.Intrinsics.Vector256<double> sums1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7) + bias;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 11 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 11 + o));
                 }
-                global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
-                for (int s = 0; s < 4; s++)
+                else
                 {
-                    int xs = s * ValueCount + 7, zs = s * ValueCount + 11 + o;
-                    double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[28 + o];
-                    _values[zs] = value0;
-                    double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[28 + o + 1];
-                    _values[zs + 1] = value1;
+                    // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
+                    for (int s = 0; s < 4; s += 2)
+                    {
+                        int xa = s * ValueCount + 7, xb = xa + ValueCount, za = s * ValueCount + 11 + o, zb = za + ValueCount;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int i = 0; i < 4; i += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                            acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                            acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                            global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                            acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                            acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(za));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(zb));
+                    }
                 }
             }
             // the last row of W, for each sample

@@ -692,10 +692,10 @@ namespace Demo
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
+                // the rows after the last block, two at a time: 2 rows of W × 4 samples = 8 accumulators, summed by one horizontal-add tree
                 for (; o <= 1; o += 2)
                 {
                     int row = 80 + o * 16;

@@ -1026,46 +1026,102 @@ namespace Demo
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 38; o += 2)
+                for (; o <= 36; o += 4)
                 {
                     int row = 0 + o * 16;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 16; i += 8)
+                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(640 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
+                    if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16 + i));
-                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(0 + i));
-                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 0 + i));
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                        global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                        // 4 rows of W × 4 samples = 16 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
+                        global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc9 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc10 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc11 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc12 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc13 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc14 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> acc15 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int i = 0; i < 16; i += 8)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(0 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 0 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                            acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                            acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
+                            acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc8);
+                            acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc12);
+                            global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16 + i));
+                            acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                            acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                            acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc9);
+                            acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc13);
+                            global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 32 + i));
+                            acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
+                            acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
+                            acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x2, acc10);
+                            acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc14);
+                            global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 48 + i));
+                            acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
+                            acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
+                            acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc11);
+                            acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x3, acc15);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(16 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 16 + o));
+                        global::System.Runtime.Intrinsics.Vector256<float> sums1 = global::Backprop.Generated.VectorMath.SumEach(acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 16 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 16 + o));
                     }
-                    // sums[r·4 + s] = row o + r of W · sample s
-                    global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
-                    for (int s = 0; s < 4; s++)
+                    else
                     {
-                        int xs = s * ValueCount + 0, zs = s * ValueCount + 16 + o;
-                        float value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, s) + _parameters[640 + o];
-                        _values[zs] = value0;
-                        float value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, 4 + s) + _parameters[640 + o + 1];
-                        _values[zs + 1] = value1;
+                        // 4 rows of W × 2 samples = 8 accumulators (16 vector registers), one pair of samples after the other.
+                        for (int s = 0; s < 4; s += 2)
+                        {
+                            int xa = s * ValueCount + 0, xb = xa + ValueCount, za = s * ValueCount + 16 + o, zb = za + ValueCount;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            for (int i = 0; i < 16; i += 8)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
+                                global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
+                                global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                                acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                                acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
+                                global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16 + i));
+                                acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                                acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                                global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 32 + i));
+                                acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
+                                acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
+                                global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 48 + i));
+                                acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
+                                acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
+                            }
+                            global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7) + bias;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(za));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(zb));
+                        }
                     }
                 }
                 return;
@@ -1082,10 +1138,10 @@ namespace Demo
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
+                // the rows after the last block, two at a time: 2 rows of W × 4 samples = 8 accumulators, summed by one horizontal-add tree
                 for (; o <= 1; o += 2)
                 {
                     int row = 680 + o * 40;

@@ -882,47 +882,100 @@ namespace Demo.Regression
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
                 for (; o <= 2; o += 2)
                 {
                     int row = 20 + o * 5;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4)
+                    global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(40 + o));
+                    global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
+                    if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i));
-                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
-                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 8 + i));
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 8 + i));
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 8 + i));
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                        // 2 rows of W × 4 samples = 8 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int i = 0; i < 4; i += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 8 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 8 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 8 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                            acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                            acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                            acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc4);
+                            acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc6);
+                            global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i));
+                            acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                            acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                            acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc5);
+                            acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(13 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 13 + o));
+                        global::System.Runtime.Intrinsics.Vector256<double> sums1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 13 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 13 + o));
+                        // the last 1 inputs of each row, one at a time
+                        for (int r = 0; r < 2; r++)
+                        {
+                            double rest0 = 0.0;
+                            for (int i = 4; i < 5; i++) rest0 += _parameters[row + r * 5 + i] * _values[8 + i];
+                            _values[13 + o + r] += rest0;
+                            double rest1 = 0.0;
+                            for (int i = 4; i < 5; i++) rest1 += _parameters[row + r * 5 + i] * _values[1 * ValueCount + 8 + i];
+                            _values[1 * ValueCount + 13 + o + r] += rest1;
+                            double rest2 = 0.0;
+                            for (int i = 4; i < 5; i++) rest2 += _parameters[row + r * 5 + i] * _values[2 * ValueCount + 8 + i];
+                            _values[2 * ValueCount + 13 + o + r] += rest2;
+                            double rest3 = 0.0;
+                            for (int i = 4; i < 5; i++) rest3 += _parameters[row + r * 5 + i] * _values[3 * ValueCount + 8 + i];
+                            _values[3 * ValueCount + 13 + o + r] += rest3;
+                        }
                     }
-                    global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
-                    for (int s = 0; s < 4; s++)
+                    else
                     {
-                        int xs = s * ValueCount + 8, zs = s * ValueCount + 13 + o;
-                        double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[40 + o];
-                        for (int i = 4; i < 5; i++) value0 += _parameters[row + i] * _values[xs + i];
-                        _values[zs] = value0;
-                        double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[40 + o + 1];
-                        for (int i = 4; i < 5; i++) value1 += _parameters[row + 5 + i] * _values[xs + i];
-                        _values[zs + 1] = value1;
+                        // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
+                        for (int s = 0; s < 4; s += 2)
+                        {
+                            int xa = s * ValueCount + 8, xb = xa + ValueCount, za = s * ValueCount + 13 + o, zb = za + ValueCount;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            for (int i = 0; i < 4; i += 4)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
+                                global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
+                                global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                                acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                                acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                                global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 5 + i));
+                                acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                                acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                            }
+                            global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(za));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(zb));
+                            // the last 1 inputs of each row, one at a time
+                            for (int r = 0; r < 2; r++)
+                            {
+                                double rest0 = 0.0;
+                                for (int i = 4; i < 5; i++) rest0 += _parameters[row + r * 5 + i] * _values[xa + i];
+                                _values[za + r] += rest0;
+                                double rest1 = 0.0;
+                                for (int i = 4; i < 5; i++) rest1 += _parameters[row + r * 5 + i] * _values[xb + i];
+                                _values[zb + r] += rest1;
+                            }
+                        }
                     }
                 }
                 return;
@@ -939,45 +992,74 @@ namespace Demo.Regression
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // SIMD over the tile: 2 rows of W × 4 samples = 8 accumulators; each W vector loaded once serves 4 samples.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
                 for (; o <= 0; o += 2)
                 {
                     int row = 44 + o * 4;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4)
+                    global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(52 + o));
+                    global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
+                    if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
-                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
-                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                        global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 17 + i));
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 17 + i));
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                        global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 17 + i));
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                        // 2 rows of W × 4 samples = 8 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int i = 0; i < 4; i += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 17 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 17 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 17 + i));
+                            global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                            acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                            acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                            acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc4);
+                            acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc6);
+                            global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                            acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                            acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                            acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc5);
+                            acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(21 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 21 + o));
+                        global::System.Runtime.Intrinsics.Vector256<double> sums1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7) + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 21 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 21 + o));
                     }
-                    global::System.Runtime.Intrinsics.Vector256<double> row0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3), row1 = global::Backprop.Generated.VectorMath.SumEach(acc4, acc5, acc6, acc7);
-                    for (int s = 0; s < 4; s++)
+                    else
                     {
-                        int xs = s * ValueCount + 17, zs = s * ValueCount + 21 + o;
-                        double value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(row0, s) + _parameters[52 + o];
-                        _values[zs] = value0;
-                        double value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(row1, s) + _parameters[52 + o + 1];
-                        _values[zs + 1] = value1;
+                        // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
+                        for (int s = 0; s < 4; s += 2)
+                        {
+                            int xa = s * ValueCount + 17, xb = xa + ValueCount, za = s * ValueCount + 21 + o, zb = za + ValueCount;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            for (int i = 0; i < 4; i += 4)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
+                                global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
+                                global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
+                                acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                                acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc2);
+                                global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 4 + i));
+                                acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                                acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc3);
+                            }
+                            global::System.Runtime.Intrinsics.Vector256<double> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3) + bias;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(za));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(zb));
+                        }
                     }
                 }
                 return;
