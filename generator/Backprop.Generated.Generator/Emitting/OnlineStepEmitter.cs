@@ -107,7 +107,7 @@ namespace Backprop.Generated.Generator
             {
                 w.Line(Simd.Ref(c, "w", "_parameters"));
                 w.Line(Simd.Ref(c, "v", "_values"));
-                if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
+                w.Line(Simd.Ref(c, "d", "_deltas"));
                 foreach (var (name, field, block) in state) w.Line(Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
                 string vec = Simd.Of(c);
                 VectorEmitter.RowChunks(w, c, layer, vectors, loadX: true, inputGradient, (k, at) =>

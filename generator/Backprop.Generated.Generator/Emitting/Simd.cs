@@ -13,6 +13,12 @@ namespace Backprop.Generated.Generator
         /// <summary>A load of one vector from <paramref name="reference"/> at an element offset.</summary>
         public static string Load(string reference, string offset) => Vector + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
 
+        /// <summary>
+        /// A vector of one element read through a reference, without a bounds check: the generator computed the offset
+        /// inside the array, and the reference (unlike the array field) need not be reloaded after a store.
+        /// </summary>
+        public static string Broadcast(string reference, string offset) => Vector + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + "))";
+
         /// <summary>A statement storing <paramref name="value"/> at an element offset.</summary>
         public static string Store(string value, string reference, string offset) => Vector + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
 

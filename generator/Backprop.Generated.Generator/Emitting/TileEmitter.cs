@@ -185,11 +185,7 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Ref(c, "g", "_gradients"));
             w.Line(Simd.Ref(c, "v", "_values"));
             w.Line(Simd.Ref(c, "d", "_deltas"));
-            if (layer.HasBias)
-            {
-                w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += "
-                    + string.Join(" + ", samples.Select((_, s) => "_deltas[" + In(s, z.Offset) + " + o]")) + ";");
-            }
+            if (layer.HasBias) VectorEmitter.BiasGradient(w, c, layer, samples.Select((_, s) => In(s, z.Offset)).ToArray());
             w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             for (int s = 0; s < Tile; s++)
             {
@@ -199,8 +195,10 @@ namespace Backprop.Generated.Generator
             w.Open("for (int o = 0; o < " + U + "; o++)");
             w.Line("int at = " + W + " + o * " + F + " + i;");
             if (inputGradient) w.Line(Simd.Of(c) + " wv = " + Simd.Load("w", "at") + ";");
-            for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Vector + ".Create(_deltas[" + In(s, z.Offset) + " + o]);");
-            w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, " + Simd.Math + ".MultiplyAdd(d0, x0, " + Simd.Load("g", "at") + "))))", "g", "at"));
+            // (nint)o first: each sample's δz is then the same register plus a constant, one addressing mode per broadcast.
+            for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");
+            // The tile's four products summed first, then added to gW: one load and one store of gW per vector, and no register copies.
+            w.Line(Simd.Store(Simd.Load("g", "at") + " + " + Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, d0 * x0)))", "g", "at"));
             for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Simd.Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
             w.Close();
             for (int s = 0; s < Tile && inputGradient; s++) w.Line(Simd.Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));

@@ -173,8 +173,8 @@ namespace Backprop.Generated.Generator
             if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
             if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
             if (parameterGradients) w.Line(Simd.Ref(c, "v", "_values"));
-            if (inputGradient) w.Line(Simd.Ref(c, "d", "_deltas"));
-            if (parameterGradients && layer.HasBias) w.Line("for (int o = 0; o < " + U + "; o++) _gradients[" + EmitContext.Int(layer.BiasOffset) + " + o] += _deltas[" + Z + " + o];");
+            w.Line(Simd.Ref(c, "d", "_deltas"));
+            if (parameterGradients && layer.HasBias) BiasGradient(w, c, layer, new[] { Z });
             RowChunks(w, c, layer, vectors, parameterGradients, inputGradient, (k, at) =>
             {
                 if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + k + ", " + Simd.Load("g", at) + ")", "g", at));
@@ -196,6 +196,28 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
+        /// <summary>
+        /// gb += the sum of δz over samples whose δz start at <paramref name="deltas"/> (offsets in _deltas), a vector of
+        /// outputs at a time, then one output at a time. Needs refs g and d.
+        /// </summary>
+        public static void BiasGradient(SourceWriter w, EmitContext c, LayerPlan layer, string[] deltas)
+        {
+            int lanes = Lanes(c), units = layer.Units, whole = units - units % lanes;
+            string B = EmitContext.Int(layer.BiasOffset);
+            w.Open();
+            w.Line("int o = 0;");
+            if (whole > 0)
+            {
+                string sum = string.Join(" + ", deltas.Select(at => Simd.Load("d", at + " + o")));
+                w.Line("for (; o < " + EmitContext.Int(whole) + "; o += " + EmitContext.Int(lanes) + ") " + Simd.Store(Simd.Load("g", B + " + o") + " + (" + sum + ")", "g", B + " + o"));
+            }
+            if (whole < units)
+            {
+                w.Line("for (; o < " + EmitContext.Int(units) + "; o++) _gradients[" + B + " + o] += " + string.Join(" + ", deltas.Select(at => "_deltas[" + at + " + o]")) + ";");
+            }
+            w.Close();
+        }
+
         /// <summary>Vectors of inputs a backward chunk keeps in registers.</summary>
         public const int ChunkVectors = 4;
 
@@ -204,7 +226,7 @@ namespace Backprop.Generated.Generator
         /// <see cref="ChunkVectors"/>; for each chunk, x (with <paramref name="loadX"/>) and δx (with
         /// <paramref name="inputGradient"/>: zeroed or loaded) stay in registers while every row o of W streams past as
         /// dv = δz[o] broadcast and row = the row's offset at the chunk; <paramref name="body"/> writes the work on vector k
-        /// (its number, and its offset in W); δx is stored after the rows. Needs refs v (x) and d (δx).
+        /// (its number, and its offset in W); δx is stored after the rows. Needs refs v (x) and d (δz, δx).
         /// </summary>
         public static void RowChunks(SourceWriter w, EmitContext c, LayerPlan layer, int vectors, bool loadX, bool inputGradient, System.Action<string, string> body)
         {
@@ -236,7 +258,7 @@ namespace Backprop.Generated.Generator
                 if (inputGradient) w.Line(Simd.Of(c) + " dx" + n + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", X + " + " + offset)) + ";");
             }
             w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
-            w.Line(Simd.Of(c) + " dv = " + Simd.Vector + ".Create(_deltas[" + Z + " + o]);");
+            w.Line(Simd.Of(c) + " dv = " + Simd.Broadcast("d", Z + " + o") + ";");
             w.Line("int row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + " + i;");
             for (int k = 0; k < count; k++) body(EmitContext.Int(k), "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes)));
             w.Close();

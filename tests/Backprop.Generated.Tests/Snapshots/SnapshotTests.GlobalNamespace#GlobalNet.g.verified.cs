@@ -529,14 +529,17 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            for (int o = 0; o < 3; o++) _gradients[28 + o] += _deltas[at + 11 + o];
+            {
+                int o = 0;
+                for (; o < 3; o++) _gradients[28 + o] += _deltas[at + 11 + o];
+            }
             {
                 const int i = 0;
                 global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 7 + i));
                 global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 11 + o));
                     int row = 16 + o * 4 + i;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                     dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -650,7 +653,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 11 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 11 + o));
                     int row = 16 + o * 4 + i;
                     dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                 }
@@ -803,7 +806,10 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            for (int o = 0; o < 3; o++) _gradients[28 + o] += _deltas[11 + o] + _deltas[1 * ValueCount + 11 + o] + _deltas[2 * ValueCount + 11 + o] + _deltas[3 * ValueCount + 11 + o];
+            {
+                int o = 0;
+                for (; o < 3; o++) _gradients[28 + o] += _deltas[11 + o] + _deltas[1 * ValueCount + 11 + o] + _deltas[2 * ValueCount + 11 + o] + _deltas[3 * ValueCount + 11 + o];
+            }
             for (int i = 0; i < 4; i += 4)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
@@ -818,11 +824,11 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 {
                     int at = 16 + o * 4 + i;
                     global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
-                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[11 + o]);
-                    global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 11 + o]);
-                    global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 11 + o]);
-                    global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 11 + o]);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 11));
+                    global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 11));
+                    global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 11));
+                    global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 11));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                     dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
                     dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
                     dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);

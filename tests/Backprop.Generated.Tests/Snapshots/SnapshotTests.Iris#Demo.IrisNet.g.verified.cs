@@ -510,7 +510,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 3; o++) _gradients[128 + o] += _deltas[at + 36 + o];
+                {
+                    int o = 0;
+                    for (; o < 3; o++) _gradients[128 + o] += _deltas[at + 36 + o];
+                }
                 {
                     const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 20 + i));
@@ -519,7 +522,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 36 + o));
                         int row = 80 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -637,7 +640,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 36 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 36 + o));
                         int row = 80 + o * 16 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
@@ -759,7 +762,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 3; o++) _gradients[128 + o] += _deltas[36 + o] + _deltas[1 * ValueCount + 36 + o] + _deltas[2 * ValueCount + 36 + o] + _deltas[3 * ValueCount + 36 + o];
+                {
+                    int o = 0;
+                    for (; o < 3; o++) _gradients[128 + o] += _deltas[36 + o] + _deltas[1 * ValueCount + 36 + o] + _deltas[2 * ValueCount + 36 + o] + _deltas[3 * ValueCount + 36 + o];
+                }
                 for (int i = 0; i < 16; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i));
@@ -774,11 +780,11 @@ namespace Demo
                     {
                         int at = 80 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256<float> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
-                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[36 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 36 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 36 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 36 + o]);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 36));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 36));
+                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 36));
+                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 36));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);

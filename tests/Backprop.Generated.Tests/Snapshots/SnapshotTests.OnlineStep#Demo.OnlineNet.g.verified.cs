@@ -375,6 +375,7 @@ namespace Demo
             }
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
             ref float mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
             ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
             {
@@ -383,7 +384,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i + 8));
                 for (int o = 0; o < 40; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 16 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
                     int row = 0 + o * 16 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
@@ -451,7 +452,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                     int row = 680 + o * 40 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
@@ -529,7 +530,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int o = 0; o < 3; o++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                    global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                     int row = 680 + o * 40 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
@@ -744,7 +745,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 3; o++) _gradients[800 + o] += _deltas[at + 96 + o];
+                {
+                    int o = 0;
+                    for (; o < 3; o++) _gradients[800 + o] += _deltas[at + 96 + o];
+                }
                 for (int i = 0; i < 32; i += 32)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 56 + i));
@@ -757,7 +761,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         int row = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -779,7 +783,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         int row = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -848,7 +852,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 40; o++) _gradients[640 + o] += _deltas[at + 16 + o];
+                {
+                    int o = 0;
+                    for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 16 + o))), ref g, (nuint)(640 + o));
+                }
                 {
                     const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i));
@@ -857,7 +864,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 40; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 16 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
                         int row = 0 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -906,7 +913,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 40; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 16 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
                         int row = 0 + o * 16 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
@@ -946,7 +953,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         int row = 680 + o * 40 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
@@ -963,7 +970,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 96 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         int row = 680 + o * 40 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -994,14 +1001,18 @@ namespace Demo
                 // streams past: gW[o] += δz[o]·x. The network input needs no gradient in training.
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                for (int o = 0; o < 40; o++) _gradients[640 + o] += _deltas[at + 16 + o];
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                {
+                    int o = 0;
+                    for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 16 + o))), ref g, (nuint)(640 + o));
+                }
                 {
                     const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i + 8));
                     for (int o = 0; o < 40; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 16 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
                         int row = 0 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
@@ -1205,7 +1216,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 3; o++) _gradients[800 + o] += _deltas[96 + o] + _deltas[1 * ValueCount + 96 + o] + _deltas[2 * ValueCount + 96 + o] + _deltas[3 * ValueCount + 96 + o];
+                {
+                    int o = 0;
+                    for (; o < 3; o++) _gradients[800 + o] += _deltas[96 + o] + _deltas[1 * ValueCount + 96 + o] + _deltas[2 * ValueCount + 96 + o] + _deltas[3 * ValueCount + 96 + o];
+                }
                 for (int i = 0; i < 40; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(56 + i));
@@ -1220,11 +1234,11 @@ namespace Demo
                     {
                         int at = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256<float> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
-                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[96 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 96 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 96 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 96 + o]);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 96));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 96));
+                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 96));
+                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 96));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
@@ -1255,7 +1269,10 @@ namespace Demo
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 40; o++) _gradients[640 + o] += _deltas[16 + o] + _deltas[1 * ValueCount + 16 + o] + _deltas[2 * ValueCount + 16 + o] + _deltas[3 * ValueCount + 16 + o];
+                {
+                    int o = 0;
+                    for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 16 + o))), ref g, (nuint)(640 + o));
+                }
                 for (int i = 0; i < 16; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(0 + i));
@@ -1265,11 +1282,11 @@ namespace Demo
                     for (int o = 0; o < 40; o++)
                     {
                         int at = 0 + o * 16 + i;
-                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[16 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 16 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 16 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 16 + o]);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 16));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                     }
                 }
                 return;

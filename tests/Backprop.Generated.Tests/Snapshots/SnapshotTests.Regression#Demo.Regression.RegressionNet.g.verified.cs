@@ -575,14 +575,17 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 2; o++) _gradients[52 + o] += _deltas[at + 21 + o];
+                {
+                    int o = 0;
+                    for (; o < 2; o++) _gradients[52 + o] += _deltas[at + 21 + o];
+                }
                 {
                     const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 17 + i));
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 2; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 21 + o));
                         int row = 44 + o * 4 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -652,14 +655,17 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 4; o++) _gradients[40 + o] += _deltas[at + 13 + o];
+                {
+                    int o = 0;
+                    for (; o < 4; o += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(40 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 13 + o))), ref g, (nuint)(40 + o));
+                }
                 {
                     const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 4; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o));
                         int row = 20 + o * 5 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
@@ -784,7 +790,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 4; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 13 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o));
                         int row = 20 + o * 5 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -829,7 +835,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 2; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[at + 21 + o]);
+                        global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 21 + o));
                         int row = 44 + o * 4 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -1077,7 +1083,10 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 2; o++) _gradients[52 + o] += _deltas[21 + o] + _deltas[1 * ValueCount + 21 + o] + _deltas[2 * ValueCount + 21 + o] + _deltas[3 * ValueCount + 21 + o];
+                {
+                    int o = 0;
+                    for (; o < 2; o++) _gradients[52 + o] += _deltas[21 + o] + _deltas[1 * ValueCount + 21 + o] + _deltas[2 * ValueCount + 21 + o] + _deltas[3 * ValueCount + 21 + o];
+                }
                 for (int i = 0; i < 4; i += 4)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
@@ -1092,11 +1101,11 @@ namespace Demo.Regression
                     {
                         int at = 44 + o * 4 + i;
                         global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
-                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[21 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 21 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 21 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 21 + o]);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 21));
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 21));
+                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 21));
+                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 21));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
@@ -1127,7 +1136,10 @@ namespace Demo.Regression
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int o = 0; o < 4; o++) _gradients[40 + o] += _deltas[13 + o] + _deltas[1 * ValueCount + 13 + o] + _deltas[2 * ValueCount + 13 + o] + _deltas[3 * ValueCount + 13 + o];
+                {
+                    int o = 0;
+                    for (; o < 4; o += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(40 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 13 + o))), ref g, (nuint)(40 + o));
+                }
                 for (int i = 0; i < 4; i += 4)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
@@ -1142,11 +1154,11 @@ namespace Demo.Regression
                     {
                         int at = 20 + o * 5 + i;
                         global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
-                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[13 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[1 * ValueCount + 13 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[2 * ValueCount + 13 + o]);
-                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(_deltas[3 * ValueCount + 13 + o]);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, global::Backprop.Generated.VectorMath.MultiplyAdd(d0, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)))))), ref g, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 13));
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 13));
+                        global::System.Runtime.Intrinsics.Vector256<double> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 13));
+                        global::System.Runtime.Intrinsics.Vector256<double> d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 13));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
