@@ -37,7 +37,8 @@ namespace Backprop.Generated.Generator
                 .Combine(context.ParseOptionsProvider)
                 .Select(static (pair, _) => new TargetInfo(
                     HasAccessibleType(pair.Left, "System.MathF"),
-                    HasAccessibleType(pair.Left, "Backprop.Generated.VectorMath"),
+                    // The SIMD kernels index with nint (C# 9): without it a .NET 8 consumer gets the scalar path.
+                    HasAccessibleType(pair.Left, "Backprop.Generated.VectorMath") && pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 },
                     pair.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }));
 
             IncrementalValuesProvider<(NetworkSpec Spec, TargetInfo Target)> specs = parsed

@@ -254,6 +254,23 @@ namespace Backprop.Generated.Tests
     /// </summary>
     public sealed class NetStandardTargetTests
     {
+        [Fact]
+        public void A_NET8_consumer_on_CSharp8_gets_the_scalar_path_and_compiles()
+        {
+            // The SIMD kernels index with nint (C# 9); a .NET 8 project pinned to an older language must still build.
+            const string source = "using Backprop.Generated;\nnamespace Old {\n[Network(Precision.Single)] [Input(16)] [Dense(16)] [Tanh] [Dense(2)] [MeanSquaredError] [Sgd] public partial class Net { }\n}\n";
+            var parse = new CSharpParseOptions(LanguageVersion.CSharp8);
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { ("Net.cs", source) })
+                .RemoveAllSyntaxTrees().AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, parse, "Net.cs"));
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Backprop.Generated.Generator.NetworkGenerator().AsSourceGenerator() }, parseOptions: parse)
+                .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+            string generated = driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+            Assert.DoesNotContain("Vector256", generated);
+            Assert.DoesNotContain("nint", generated);
+            var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+        }
+
         private static string Metadata(string key) => typeof(NetStandardTargetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
         [Fact]

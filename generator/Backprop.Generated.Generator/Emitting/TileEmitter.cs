@@ -52,9 +52,9 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// the rows after the last block, two at a time: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators, summed by one horizontal-add tree");
                 w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
-                w.Line("int row = " + W + " + o * " + F + ";");
+                w.Line("nint row = " + W + " + o * " + F + ";");
                 for (int a = 0; a < 8; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
-                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
                 w.Line(Simd.Of(c) + " w0 = " + Simd.Load("w", "row + i") + ", w1 = " + Simd.Load("w", "row + " + F + " + i") + ";");
                 for (int s = 0; s < Tile; s++)
                 {
@@ -114,7 +114,7 @@ namespace Backprop.Generated.Generator
             int lanes = VectorEmitter.Lanes(c), units = layer.Units, block = lanes / 2;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             w.Open("for (; o <= " + EmitContext.Int(units - block) + "; o += " + EmitContext.Int(block) + ")");
-            w.Line("int row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + ";");
+            w.Line("nint row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + ";");
             if (layer.HasBias)
             {
                 w.Line(Half + "<" + c.T + "> b = " + Half + ".LoadUnsafe(ref w, (nuint)(" + EmitContext.Int(layer.BiasOffset) + " + o));");
@@ -128,7 +128,7 @@ namespace Backprop.Generated.Generator
             w.Open("else");
             w.Line("// " + EmitContext.Int(block) + " rows of W × 2 samples = " + EmitContext.Int(lanes) + " accumulators (16 vector registers), one pair of samples after the other.");
             w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s += 2)");
-            w.Line("int xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
+            w.Line("nint xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
             RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" });
             w.Close();
             w.Close();
@@ -143,7 +143,7 @@ namespace Backprop.Generated.Generator
             // Sample k's row r accumulates in acc[(k / 2)·lanes + (k % 2)·block + r]: each pair's accumulators, in order, sum to [k: rows | k + 1: rows].
             string Acc(int k, int r) => "acc" + EmitContext.Int((k / 2) * lanes + (k % 2) * block + r);
             for (int a = 0; a < n * block; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
-            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             for (int k = 0; k < n; k++) w.Line(Simd.Of(c) + " x" + EmitContext.Int(k) + " = " + Simd.Load("v", xs[k] + " + i") + ";");
             for (int r = 0; r < block; r++)
             {
@@ -186,14 +186,14 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Ref(c, "v", "_values"));
             w.Line(Simd.Ref(c, "d", "_deltas"));
             if (layer.HasBias) VectorEmitter.BiasGradient(w, c, layer, samples.Select((_, s) => In(s, z.Offset)).ToArray());
-            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             for (int s = 0; s < Tile; s++)
             {
                 w.Line(Simd.Of(c) + " x" + samples[s] + " = " + Simd.Load("v", In(s, x.Offset) + " + i") + ";");
                 if (inputGradient) w.Line(Simd.Of(c) + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", In(s, x.Offset) + " + i")) + ";");
             }
             w.Open("for (int o = 0; o < " + U + "; o++)");
-            w.Line("int at = " + W + " + o * " + F + " + i;");
+            w.Line("nint at = " + W + " + o * " + F + " + i;");
             if (inputGradient) w.Line(Simd.Of(c) + " wv = " + Simd.Load("w", "at") + ";");
             // (nint)o first: each sample's δz is then the same register plus a constant, one addressing mode per broadcast.
             for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");

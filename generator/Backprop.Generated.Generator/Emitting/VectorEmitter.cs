@@ -90,9 +90,9 @@ namespace Backprop.Generated.Generator
             if (units >= lanes)
             {
                 w.Open("for (; o <= " + EmitContext.Int(units - lanes) + "; o += " + EmitContext.Int(lanes) + ")");
-                w.Line("int row = " + W + " + o * " + F + ";");
+                w.Line("nint row = " + W + " + o * " + F + ";");
                 for (int r = 0; r < lanes; r++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
-                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
                 w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", X + " + i") + ";");
                 for (int r = 0; r < lanes; r++)
                 {
@@ -233,7 +233,7 @@ namespace Backprop.Generated.Generator
             int lanes = Lanes(c), chunks = vectors / ChunkVectors, rest = vectors % ChunkVectors;
             if (chunks > 0)
             {
-                w.Open("for (int i = 0; i < " + EmitContext.Int(chunks * ChunkVectors * lanes) + "; i += " + EmitContext.Int(ChunkVectors * lanes) + ")");
+                w.Open("for (nint i = 0; i < " + EmitContext.Int(chunks * ChunkVectors * lanes) + "; i += " + EmitContext.Int(ChunkVectors * lanes) + ")");
                 RowChunk(w, c, layer, ChunkVectors, loadX, inputGradient, body);
                 w.Close();
             }
@@ -259,7 +259,7 @@ namespace Backprop.Generated.Generator
             }
             w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
             w.Line(Simd.Of(c) + " dv = " + Simd.Broadcast("d", Z + " + o") + ";");
-            w.Line("int row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + " + i;");
+            w.Line("nint row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + " + i;");
             for (int k = 0; k < count; k++) body(EmitContext.Int(k), "row" + (k == 0 ? "" : " + " + EmitContext.Int(k * lanes)));
             w.Close();
             for (int k = 0; k < count && inputGradient; k++)

@@ -540,7 +540,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 for (int o = 0; o < 3; o++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 11 + o));
-                    int row = 16 + o * 4 + i;
+                    nint row = 16 + o * 4 + i;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                     dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                 }
@@ -654,7 +654,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 for (int o = 0; o < 3; o++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 11 + o));
-                    int row = 16 + o * 4 + i;
+                    nint row = 16 + o * 4 + i;
                     dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 7 + i));
@@ -711,7 +711,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             int o = 0;
             for (; o <= 1; o += 2)
             {
-                int row = 16 + o * 4;
+                nint row = 16 + o * 4;
                 global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(28 + o));
                 global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                 if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
@@ -725,7 +725,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                     global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4)
+                    for (nint i = 0; i < 4; i += 4)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
                         global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 7 + i));
@@ -754,12 +754,12 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                     // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
                     for (int s = 0; s < 4; s += 2)
                     {
-                        int xa = s * ValueCount + 7, xb = xa + ValueCount, za = s * ValueCount + 11 + o, zb = za + ValueCount;
+                        nint xa = s * ValueCount + 7, xb = xa + ValueCount, za = s * ValueCount + 11 + o, zb = za + ValueCount;
                         global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                        for (int i = 0; i < 4; i += 4)
+                        for (nint i = 0; i < 4; i += 4)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
                             global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
@@ -810,7 +810,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 int o = 0;
                 for (; o < 3; o++) _gradients[28 + o] += _deltas[11 + o] + _deltas[1 * ValueCount + 11 + o] + _deltas[2 * ValueCount + 11 + o] + _deltas[3 * ValueCount + 11 + o];
             }
-            for (int i = 0; i < 4; i += 4)
+            for (nint i = 0; i < 4; i += 4)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(7 + i));
                 global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -822,7 +822,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int o = 0; o < 3; o++)
                 {
-                    int at = 16 + o * 4 + i;
+                    nint at = 16 + o * 4 + i;
                     global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 11));
                     global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 11));

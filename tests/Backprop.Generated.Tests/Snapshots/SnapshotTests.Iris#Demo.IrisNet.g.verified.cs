@@ -523,7 +523,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 36 + o));
-                        int row = 80 + o * 16 + i;
+                        nint row = 80 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
@@ -641,7 +641,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 36 + o));
-                        int row = 80 + o * 16 + i;
+                        nint row = 80 + o * 16 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                     }
@@ -701,7 +701,7 @@ namespace Demo
                 // the rows after the last block, two at a time: 2 rows of W × 4 samples = 8 accumulators, summed by one horizontal-add tree
                 for (; o <= 1; o += 2)
                 {
-                    int row = 80 + o * 16;
+                    nint row = 80 + o * 16;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -710,7 +710,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 16; i += 8)
+                    for (nint i = 0; i < 16; i += 8)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16 + i));
                         global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i));
@@ -766,7 +766,7 @@ namespace Demo
                     int o = 0;
                     for (; o < 3; o++) _gradients[128 + o] += _deltas[36 + o] + _deltas[1 * ValueCount + 36 + o] + _deltas[2 * ValueCount + 36 + o] + _deltas[3 * ValueCount + 36 + o];
                 }
-                for (int i = 0; i < 16; i += 8)
+                for (nint i = 0; i < 16; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(20 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -778,7 +778,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        int at = 80 + o * 16 + i;
+                        nint at = 80 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256<float> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
                         global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 36));
                         global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 36));

@@ -385,7 +385,7 @@ namespace Demo
                 for (int o = 0; o < 40; o++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
-                    int row = 0 + o * 16 + i;
+                    nint row = 0 + o * 16 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256<float> gV = dv * x0;
@@ -440,7 +440,7 @@ namespace Demo
             ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
             ref float mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
             ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
-            for (int i = 0; i < 32; i += 32)
+            for (nint i = 0; i < 32; i += 32)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 56 + i));
                 global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -453,7 +453,7 @@ namespace Demo
                 for (int o = 0; o < 3; o++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                    int row = 680 + o * 40 + i;
+                    nint row = 680 + o * 40 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx0);
@@ -531,7 +531,7 @@ namespace Demo
                 for (int o = 0; o < 3; o++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                    int row = 680 + o * 40 + i;
+                    nint row = 680 + o * 40 + i;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> pV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(pV, dv, dx0);
@@ -624,7 +624,7 @@ namespace Demo
                 int o = 0;
                 for (; o <= 32; o += 8)
                 {
-                    int row = 0 + o * 16;
+                    nint row = 0 + o * 16;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -633,7 +633,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 16; i += 8)
+                    for (nint i = 0; i < 16; i += 8)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i));
                         acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
@@ -749,7 +749,7 @@ namespace Demo
                     int o = 0;
                     for (; o < 3; o++) _gradients[800 + o] += _deltas[at + 96 + o];
                 }
-                for (int i = 0; i < 32; i += 32)
+                for (nint i = 0; i < 32; i += 32)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 56 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -762,7 +762,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                        int row = 680 + o * 40 + i;
+                        nint row = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
@@ -784,7 +784,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                        int row = 680 + o * 40 + i;
+                        nint row = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -865,7 +865,7 @@ namespace Demo
                     for (int o = 0; o < 40; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
-                        int row = 0 + o * 16 + i;
+                        nint row = 0 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
@@ -914,7 +914,7 @@ namespace Demo
                     for (int o = 0; o < 40; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
-                        int row = 0 + o * 16 + i;
+                        nint row = 0 + o * 16 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                     }
@@ -945,7 +945,7 @@ namespace Demo
                 // streams past: δx += δz[o]·W[o].
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                for (int i = 0; i < 32; i += 32)
+                for (nint i = 0; i < 32; i += 32)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -954,7 +954,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                        int row = 680 + o * 40 + i;
+                        nint row = 680 + o * 40 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16)), dv, dx2);
@@ -971,7 +971,7 @@ namespace Demo
                     for (int o = 0; o < 3; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
-                        int row = 680 + o * 40 + i;
+                        nint row = 680 + o * 40 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 56 + i));
@@ -1013,7 +1013,7 @@ namespace Demo
                     for (int o = 0; o < 40; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 16 + o));
-                        int row = 0 + o * 16 + i;
+                        nint row = 0 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
                     }
@@ -1042,7 +1042,7 @@ namespace Demo
                 int o = 0;
                 for (; o <= 36; o += 4)
                 {
-                    int row = 0 + o * 16;
+                    nint row = 0 + o * 16;
                     global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(640 + o));
                     global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
@@ -1064,7 +1064,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> acc13 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<float> acc14 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<float> acc15 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        for (int i = 0; i < 16; i += 8)
+                        for (nint i = 0; i < 16; i += 8)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(0 + i));
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
@@ -1103,7 +1103,7 @@ namespace Demo
                         // 4 rows of W × 2 samples = 8 accumulators (16 vector registers), one pair of samples after the other.
                         for (int s = 0; s < 4; s += 2)
                         {
-                            int xa = s * ValueCount + 0, xb = xa + ValueCount, za = s * ValueCount + 16 + o, zb = za + ValueCount;
+                            nint xa = s * ValueCount + 0, xb = xa + ValueCount, za = s * ValueCount + 16 + o, zb = za + ValueCount;
                             global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1112,7 +1112,7 @@ namespace Demo
                             global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                            for (int i = 0; i < 16; i += 8)
+                            for (nint i = 0; i < 16; i += 8)
                             {
                                 global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
                                 global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
@@ -1155,7 +1155,7 @@ namespace Demo
                 // the rows after the last block, two at a time: 2 rows of W × 4 samples = 8 accumulators, summed by one horizontal-add tree
                 for (; o <= 1; o += 2)
                 {
-                    int row = 680 + o * 40;
+                    nint row = 680 + o * 40;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1164,7 +1164,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = 0; i < 40; i += 8)
+                    for (nint i = 0; i < 40; i += 8)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 40 + i));
                         global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(56 + i));
@@ -1220,7 +1220,7 @@ namespace Demo
                     int o = 0;
                     for (; o < 3; o++) _gradients[800 + o] += _deltas[96 + o] + _deltas[1 * ValueCount + 96 + o] + _deltas[2 * ValueCount + 96 + o] + _deltas[3 * ValueCount + 96 + o];
                 }
-                for (int i = 0; i < 40; i += 8)
+                for (nint i = 0; i < 40; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(56 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1232,7 +1232,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 3; o++)
                     {
-                        int at = 680 + o * 40 + i;
+                        nint at = 680 + o * 40 + i;
                         global::System.Runtime.Intrinsics.Vector256<float> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
                         global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 96));
                         global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 96));
@@ -1273,7 +1273,7 @@ namespace Demo
                     int o = 0;
                     for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 16 + o))), ref g, (nuint)(640 + o));
                 }
-                for (int i = 0; i < 16; i += 8)
+                for (nint i = 0; i < 16; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(0 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
@@ -1281,7 +1281,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
                     for (int o = 0; o < 40; o++)
                     {
-                        int at = 0 + o * 16 + i;
+                        nint at = 0 + o * 16 + i;
                         global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 16));
                         global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 16));
                         global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 16));

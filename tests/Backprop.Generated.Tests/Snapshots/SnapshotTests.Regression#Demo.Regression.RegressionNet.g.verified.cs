@@ -469,12 +469,12 @@ namespace Demo.Regression
                 int o = 0;
                 for (; o <= 0; o += 4)
                 {
-                    int row = 20 + o * 5;
+                    nint row = 20 + o * 5;
                     global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int i = 0; i < 4; i += 4)
+                    for (nint i = 0; i < 4; i += 4)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 8 + i));
                         acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
@@ -586,7 +586,7 @@ namespace Demo.Regression
                     for (int o = 0; o < 2; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 21 + o));
-                        int row = 44 + o * 4 + i;
+                        nint row = 44 + o * 4 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -666,7 +666,7 @@ namespace Demo.Regression
                     for (int o = 0; o < 4; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o));
-                        int row = 20 + o * 5 + i;
+                        nint row = 20 + o * 5 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
@@ -791,7 +791,7 @@ namespace Demo.Regression
                     for (int o = 0; o < 4; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o));
-                        int row = 20 + o * 5 + i;
+                        nint row = 20 + o * 5 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
@@ -836,7 +836,7 @@ namespace Demo.Regression
                     for (int o = 0; o < 2; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 21 + o));
-                        int row = 44 + o * 4 + i;
+                        nint row = 44 + o * 4 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 17 + i));
@@ -893,7 +893,7 @@ namespace Demo.Regression
                 int o = 0;
                 for (; o <= 2; o += 2)
                 {
-                    int row = 20 + o * 5;
+                    nint row = 20 + o * 5;
                     global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(40 + o));
                     global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
@@ -907,7 +907,7 @@ namespace Demo.Regression
                         global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                        for (int i = 0; i < 4; i += 4)
+                        for (nint i = 0; i < 4; i += 4)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
                             global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 8 + i));
@@ -952,12 +952,12 @@ namespace Demo.Regression
                         // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
                         for (int s = 0; s < 4; s += 2)
                         {
-                            int xa = s * ValueCount + 8, xb = xa + ValueCount, za = s * ValueCount + 13 + o, zb = za + ValueCount;
+                            nint xa = s * ValueCount + 8, xb = xa + ValueCount, za = s * ValueCount + 13 + o, zb = za + ValueCount;
                             global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                            for (int i = 0; i < 4; i += 4)
+                            for (nint i = 0; i < 4; i += 4)
                             {
                                 global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
                                 global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
@@ -1003,7 +1003,7 @@ namespace Demo.Regression
                 int o = 0;
                 for (; o <= 0; o += 2)
                 {
-                    int row = 44 + o * 4;
+                    nint row = 44 + o * 4;
                     global::System.Runtime.Intrinsics.Vector128<double> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(52 + o));
                     global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
@@ -1017,7 +1017,7 @@ namespace Demo.Regression
                         global::System.Runtime.Intrinsics.Vector256<double> acc5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc6 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         global::System.Runtime.Intrinsics.Vector256<double> acc7 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                        for (int i = 0; i < 4; i += 4)
+                        for (nint i = 0; i < 4; i += 4)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
                             global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 17 + i));
@@ -1046,12 +1046,12 @@ namespace Demo.Regression
                         // 2 rows of W × 2 samples = 4 accumulators (16 vector registers), one pair of samples after the other.
                         for (int s = 0; s < 4; s += 2)
                         {
-                            int xa = s * ValueCount + 17, xb = xa + ValueCount, za = s * ValueCount + 21 + o, zb = za + ValueCount;
+                            nint xa = s * ValueCount + 17, xb = xa + ValueCount, za = s * ValueCount + 21 + o, zb = za + ValueCount;
                             global::System.Runtime.Intrinsics.Vector256<double> acc0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<double> acc3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                            for (int i = 0; i < 4; i += 4)
+                            for (nint i = 0; i < 4; i += 4)
                             {
                                 global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xa + i));
                                 global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xb + i));
@@ -1087,7 +1087,7 @@ namespace Demo.Regression
                     int o = 0;
                     for (; o < 2; o++) _gradients[52 + o] += _deltas[21 + o] + _deltas[1 * ValueCount + 21 + o] + _deltas[2 * ValueCount + 21 + o] + _deltas[3 * ValueCount + 21 + o];
                 }
-                for (int i = 0; i < 4; i += 4)
+                for (nint i = 0; i < 4; i += 4)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(17 + i));
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -1099,7 +1099,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 2; o++)
                     {
-                        int at = 44 + o * 4 + i;
+                        nint at = 44 + o * 4 + i;
                         global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
                         global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 21));
                         global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 21));
@@ -1140,7 +1140,7 @@ namespace Demo.Regression
                     int o = 0;
                     for (; o < 4; o += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(40 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 13 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 13 + o))), ref g, (nuint)(40 + o));
                 }
-                for (int i = 0; i < 4; i += 4)
+                for (nint i = 0; i < 4; i += 4)
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(8 + i));
                     global::System.Runtime.Intrinsics.Vector256<double> dx0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -1152,7 +1152,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> dx3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int o = 0; o < 4; o++)
                     {
-                        int at = 20 + o * 5 + i;
+                        nint at = 20 + o * 5 + i;
                         global::System.Runtime.Intrinsics.Vector256<double> wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(at));
                         global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 13));
                         global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 13));
