@@ -4,8 +4,10 @@ namespace Backprop.Generated.Generator
 {
     /// <summary>
     /// Writes the batched path: a tile of <see cref="Tile"/> samples goes through each layer together, so a dense layer
-    /// reads each row of W once for all of them (W stays in registers while four samples use it). Other layers run
-    /// sample by sample inside the tile. Used by ForwardBatch and TrainBatch.
+    /// brings each row of W from memory once for all of them: the backward keeps the four samples' x and δx in registers
+    /// while W streams past, and the forward loads each vector of W once for the four samples (AVX-512's 32 registers)
+    /// or once per pair of samples, from L1 (AVX2's 16). Other layers run sample by sample inside the tile. Used by
+    /// ForwardBatch and TrainBatch.
     /// </summary>
     internal static class TileEmitter
     {
@@ -197,7 +199,7 @@ namespace Backprop.Generated.Generator
             if (inputGradient) w.Line(Simd.Of(c) + " wv = " + Simd.Load("w", "at") + ";");
             // (nint)o first: each sample's δz is then the same register plus a constant, one addressing mode per broadcast.
             for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");
-            // The tile's four products summed first, then added to gW: one load and one store of gW per vector, and no register copies.
+            // The tile's four products summed first, then added to gW: one load and one store of gW per vector.
             w.Line(Simd.Store(Simd.Load("g", "at") + " + " + Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, d0 * x0)))", "g", "at"));
             for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Simd.Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
             w.Close();
