@@ -220,6 +220,24 @@ namespace Backprop.Generated
         }
 
         /// <summary>
+        /// The sums of four vectors' lanes, as one 128-bit vector: result[r] = Σ rows[r]. With AVX, three horizontal adds and
+        /// one add of the halves: each row summed in the same order as by
+        /// <see cref="SumEach(Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> SumFour(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3)
+        {
+            if (System.Runtime.Intrinsics.X86.Avx.IsSupported)
+            {
+                Vector256<float> t0 = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(r0, r1);
+                Vector256<float> t1 = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(r2, r3);
+                Vector256<float> u = System.Runtime.Intrinsics.X86.Avx.HorizontalAdd(t0, t1);   // [s0 s1 s2 s3 | s0' s1' s2' s3']
+                return u.GetLower() + u.GetUpper();
+            }
+            return Vector128.Create(Vector256.Sum(r0), Vector256.Sum(r1), Vector256.Sum(r2), Vector256.Sum(r3));
+        }
+
+        /// <summary>
         /// The sums of eight rows of four floats held two to a vector (row 2k in the lower half of <c>pk</c>, row 2k + 1 in
         /// the upper), as one vector: result[r] = Σ row r. With AVX, three horizontal adds and one permutation.
         /// </summary>

@@ -96,6 +96,41 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void Packed_backward_of_four_inputs_agrees_with_the_scalar_path()
+        {
+            // The 4→12 layer's backward packs two rows of gW and W per vector (8 rows, then 4 one at a time): its parameter
+            // gradients, the network input's gradient (Backward), the Jacobian (input gradient only) and training in tiles.
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n}\n");
+            Assert.Contains("two rows of gW per vector", output.Sources.Values.Single());
+            var vector = Create<ISupervisedNetwork<float>>("TinyVector");
+            var scalar = Create<ISupervisedNetwork<float>>("TinyScalar");
+            var random = new Random(21);
+            float[] inputs = Enumerable.Range(0, 4 * 9).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+            float[] targets = Enumerable.Range(0, 3 * 9).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            static void Close(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string what)
+            {
+                Assert.Equal(expected.Length, actual.Length);
+                for (int i = 0; i < actual.Length; i++) Assert.True(Math.Abs(actual[i] - expected[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"{what} {i}: {actual[i]} vs {expected[i]}");
+            }
+            for (int s = 0; s < 3; s++)
+            {
+                vector.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 3, 3));
+                scalar.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 3, 3));
+                Close(vector.InputGradient, scalar.InputGradient, 1e-5f, $"sample {s}: input gradient");
+            }
+            Assert.Contains(vector.Gradients.ToArray(), g => g != 0);
+            Close(vector.Gradients, scalar.Gradients, 1e-5f, "accumulated gradient");
+            vector.ZeroGradients();
+            scalar.ZeroGradients();
+            float[] jv = new float[3 * 4], js = new float[3 * 4];
+            vector.InputJacobian(inputs.AsSpan(0, 4), jv);
+            scalar.InputJacobian(inputs.AsSpan(0, 4), js);
+            Close(jv, js, 1e-5f, "Jacobian entry");
+            for (int step = 0; step < 5; step++) Assert.Equal(scalar.TrainBatch(inputs, targets), vector.TrainBatch(inputs, targets), 1e-4f);
+            Close(vector.Parameters, scalar.Parameters, 1e-4f, "parameter after training");
+        }
+
+        [Fact]
         public void Double_precision_SIMD_and_scalar_agree_to_rounding()
         {
             var vector = Create<ISupervisedNetwork<double>>("VectorDouble");
@@ -245,6 +280,8 @@ namespace Backprop.Generated.Tests
             var drows = Enumerable.Range(0, 4).Select(r => Vector256.Create(r * 10.0, r * 10.0 + 1, r * 10.0 + 2, r * 10.0 + 3)).ToArray();
             Vector256<double> dsums = VectorMath.SumEach(drows[0], drows[1], drows[2], drows[3]);
             for (int r = 0; r < 4; r++) Assert.Equal(40.0 * r + 6, dsums[r]);
+            Vector128<float> four = VectorMath.SumFour(rows[4], rows[5], rows[6], rows[7]);
+            for (int r = 0; r < 4; r++) Assert.Equal(80f * (r + 4) + 28f, four[r]);
         }
     }
 

@@ -17,7 +17,7 @@ namespace Backprop.Generated.Generator
             w.Line("// " + z.Display + " = " + formula + (layer.HasBias ? " + " + b : "") + "    " + W + ": " + EmitContext.Shape(layer.Units, layer.FanIn)
                 + (layer.Mask is null ? "" : ", " + EmitContext.Int(layer.Connections) + " of " + EmitContext.Int(layer.Units * layer.FanIn) + " connections"));
             if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseForward(w, c, layer);
-            else if (VectorEmitter.PackedForward(c, layer)) VectorEmitter.DensePackedForward(w, c, layer);
+            else if (VectorEmitter.Packed(c, layer)) VectorEmitter.DensePackedForward(w, c, layer);
             w.Line(c.ValuesLocal(x, readOnly: true));
             w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (layer.HasBias) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + b + " = " + c.SpanOf("_parameters", layer.BiasOffset, layer.Units, true) + ";");
@@ -72,6 +72,7 @@ namespace Backprop.Generated.Generator
                     + (layer.AssignsInputGradient ? "" : "    (added: " + x.Local + " also feeds a later layer)"));
             }
             if (VectorEmitter.Dense(c, layer)) VectorEmitter.DenseBackward(w, c, layer, parameterGradients, inputGradient);
+            else if (VectorEmitter.Packed(c, layer)) VectorEmitter.DensePackedBackward(w, c, layer, parameterGradients, inputGradient);
             if (parameterGradients) w.Line(c.ValuesLocal(x, readOnly: true));
             if (inputGradient) w.Line(EmitContext.ReadOnlySpan + "<" + c.T + "> " + W + " = " + c.SpanOf("_parameters", layer.WeightOffset, layer.Units * layer.FanIn, true) + ";");
             if (parameterGradients)

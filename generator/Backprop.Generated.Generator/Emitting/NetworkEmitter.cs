@@ -90,8 +90,16 @@ namespace Backprop.Generated.Generator
                 }
             }
             w.Line();
+            // The check is inlined into every public method (a compare and a branch); the message is built only in the
+            // throw helper, which is never inlined, so the caller stays small.
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("private static void CheckLength(int actual, int expected, string name, string what)");
-            w.Line("if (actual != expected) throw new global::System.ArgumentException(name + \" has length \" + actual + \", but " + spec.ClassName + " expects \" + expected + \" (\" + what + \").\", name);");
+            w.Line("if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);");
+            w.Close();
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Open("private static void ThrowLengthMismatch(int actual, int expected, string name, string what)");
+            w.Line("throw new global::System.ArgumentException(name + \" has length \" + actual + \", but " + spec.ClassName + " expects \" + expected + \" (\" + what + \").\", name);");
             w.Close();
             w.Close();
             if (spec.Namespace != null) w.Close();

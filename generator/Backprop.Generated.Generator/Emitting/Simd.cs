@@ -17,7 +17,13 @@ namespace Backprop.Generated.Generator
         /// A vector of one element read through a reference, without a bounds check: the generator computed the offset
         /// inside the array, and the reference (unlike the array field) need not be reloaded after a store.
         /// </summary>
-        public static string Broadcast(string reference, string offset) => Vector + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + "))";
+        public static string Broadcast(string reference, string offset) => Vector + ".Create(" + Element(reference, offset) + ")";
+
+        /// <summary>
+        /// One element through a reference, readable and assignable, without a bounds check (the generator computed the
+        /// offset inside the array) and without reloading the array field after a store.
+        /// </summary>
+        public static string Element(string reference, string offset) => "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + ")";
 
         /// <summary>A statement storing <paramref name="value"/> at an element offset.</summary>
         public static string Store(string value, string reference, string offset) => Vector + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";

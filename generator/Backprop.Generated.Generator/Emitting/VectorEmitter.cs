@@ -19,10 +19,10 @@ namespace Backprop.Generated.Generator
             => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
 
         /// <summary>
-        /// Whether this dense layer's forward packs two rows into a vector: single precision, four inputs, at least eight
-        /// outputs (a tiny first layer, 4→8 and the like, too narrow for a vector per row).
+        /// Whether this dense layer packs two rows into a vector, forward and backward: single precision, four inputs, at
+        /// least eight outputs (a tiny first layer, 4→8 and the like, too narrow for a vector per row).
         /// </summary>
-        public static bool PackedForward(EmitContext c, LayerPlan layer)
+        public static bool Packed(EmitContext c, LayerPlan layer)
             => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && !c.Spec.IsDouble && layer.FanIn == 4 && layer.Units >= 8;
 
         /// <summary>
@@ -53,6 +53,61 @@ namespace Backprop.Generated.Generator
                 w.Line("global::System.Runtime.Intrinsics.Vector128<float> product = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
                 w.Line("_values[" + Z + " + o] = global::System.Runtime.Intrinsics.Vector128.Sum(product)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
                 w.Close();
+            }
+            w.Line("return;");
+            w.Close();
+        }
+
+        /// <summary>
+        /// The packed backward (see <see cref="Packed"/>): x in both halves of a vector and two rows of gW and W per vector,
+        /// so each row's δz[o] is broadcast to its half by one permutation. gW[o] += δz[o]·x is one FMA per pair of rows;
+        /// δx = Wᵀ·δz gathers the even rows in the lower half and the odd rows in the upper, added at the end.
+        /// </summary>
+        public static void DensePackedBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient)
+        {
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            int units = layer.Units, whole = units - units % 8;
+            string W = EmitContext.Int(layer.WeightOffset), B = EmitContext.Int(layer.BiasOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
+            const string V128 = "global::System.Runtime.Intrinsics.Vector128";
+            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Line("// SIMD: x in both halves of a vector, two rows of " + (parameterGradients ? "gW" : "W") + " per vector; δz[o] broadcast to the half of row o by a permutation.");
+            if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
+            if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
+            if (parameterGradients) w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
+            if (parameterGradients)
+            {
+                w.Line(V128 + "<float> x4 = " + V128 + ".LoadUnsafe(ref v, (nuint)(" + X + "));");
+                w.Line(Simd.Of(c) + " xx = " + Simd.Vector + ".Create(x4, x4);");
+            }
+            if (inputGradient) w.Line(Simd.Of(c) + " dxx = " + Simd.Of(c) + ".Zero;   // δx of the even rows in the lower half, of the odd rows in the upper");
+            w.Open("for (nint o = 0; o < " + EmitContext.Int(whole) + "; o += 8)");
+            w.Line(Simd.Of(c) + " dz = " + Simd.Load("d", Z + " + o") + ";");
+            if (parameterGradients && layer.HasBias) w.Line(Simd.Store(Simd.Load("g", B + " + o") + " + dz", "g", B + " + o"));
+            for (int k = 0; k < 4; k++)
+            {
+                string K = EmitContext.Int(k);
+                string lo = EmitContext.Int(2 * k), hi = EmitContext.Int(2 * k + 1);
+                w.Line(Simd.Of(c) + " d" + K + " = " + Simd.Vector + ".Shuffle(dz, " + Simd.Vector + ".Create(" + string.Join(", ", new[] { lo, lo, lo, lo, hi, hi, hi, hi }) + "));   // δz[o + " + lo + "] ×4, δz[o + " + hi + "] ×4");
+                string row = W + " + o * 4" + (k == 0 ? "" : " + " + EmitContext.Int(8 * k));
+                if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(d" + K + ", xx, " + Simd.Load("g", row) + ")", "g", row));
+                if (inputGradient) w.Line("dxx = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", row) + ", d" + K + ", dxx);");
+            }
+            w.Close();
+            if (inputGradient) w.Line(V128 + "<float> dx4 = " + Simd.Vector + ".GetLower(dxx) + " + Simd.Vector + ".GetUpper(dxx);");
+            if (whole < units)
+            {
+                w.Open("for (nint o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
+                w.Line("float dv = " + Simd.Element("d", Z + " + o") + ";");
+                if (parameterGradients && layer.HasBias) w.Line(Simd.Element("g", B + " + o") + " += dv;");
+                if (parameterGradients) w.Line(V128 + ".StoreUnsafe(" + V128 + ".LoadUnsafe(ref g, (nuint)(" + W + " + o * 4)) + dv * x4, ref g, (nuint)(" + W + " + o * 4));");
+                if (inputGradient) w.Line("dx4 += " + V128 + ".LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * dv;");
+                w.Close();
+            }
+            if (inputGradient)
+            {
+                string gradient = layer.AssignsInputGradient ? "dx4" : V128 + ".LoadUnsafe(ref d, (nuint)(" + X + ")) + dx4";
+                w.Line(V128 + ".StoreUnsafe(" + gradient + ", ref d, (nuint)(" + X + "));");
             }
             w.Line("return;");
             w.Close();
@@ -122,15 +177,18 @@ namespace Backprop.Generated.Generator
                 w.Line("int last = " + W + " + o * " + F + ";");
                 w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
                 w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
-                w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[last + i] * _values[" + X + " + i];");
-                w.Line("_values[" + Z + " + o] = sum;");
+                w.Line(Simd.Element("v", Z + " + o") + " = sum;");
             }
             else if (tail > 1)
             {
-                // The last rows share one horizontal-add tree (lanes beyond them sum zeros); their sums are stored one by one,
-                // as a vector store would run past the tensor.
+                // The last rows share one horizontal-add tree (lanes beyond them sum zeros): up to four float rows a tree of
+                // four giving a 128-bit vector, else of eight. Their sums are stored one by one, as a vector store would run
+                // past the tensor.
                 int first = units - tail;
+                bool four = !c.Spec.IsDouble && tail <= 4;
+                int treeRows = four ? 4 : lanes;
                 w.Line("// the last " + EmitContext.Int(tail) + " rows, summed by one horizontal-add tree");
                 w.Line("int last = " + W + " + " + EmitContext.Int(first) + " * " + F + ";");
                 for (int r = 0; r < tail; r++) w.Line(Simd.Of(c) + " tail" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
@@ -141,14 +199,16 @@ namespace Backprop.Generated.Generator
                     w.Line("tail" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + " + EmitContext.Int(r * fanIn) + " + i") + ", xv, tail" + EmitContext.Int(r) + ");");
                 }
                 w.Close();
-                string rows = string.Join(", ", Enumerable.Range(0, lanes).Select(r => r < tail ? "tail" + EmitContext.Int(r) : Simd.Of(c) + ".Zero"));
-                w.Line(Simd.Of(c) + " tailSums = " + Simd.Math + ".SumEach(" + rows + ");");
+                string rows = string.Join(", ", Enumerable.Range(0, treeRows).Select(r => r < tail ? "tail" + EmitContext.Int(r) : Simd.Of(c) + ".Zero"));
+                string sumsType = four ? "global::System.Runtime.Intrinsics.Vector128<float>" : Simd.Of(c);
+                string sumsOf = four ? "global::System.Runtime.Intrinsics.Vector128" : Simd.Vector;
+                w.Line(sumsType + " tailSums = " + Simd.Math + (four ? ".SumFour(" : ".SumEach(") + rows + ");");
                 for (int r = 0; r < tail; r++)
                 {
                     string index = EmitContext.Int(first + r);
-                    w.Line(c.T + " sum" + EmitContext.Int(r) + " = " + Simd.Vector + ".GetElement(tailSums, " + EmitContext.Int(r) + ")" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset + first + r) + "]" : "") + ";");
+                    w.Line(c.T + " sum" + EmitContext.Int(r) + " = " + sumsOf + ".GetElement(tailSums, " + EmitContext.Int(r) + ")" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset + first + r)) : "") + ";");
                     if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum" + EmitContext.Int(r) + " += _parameters[last + " + EmitContext.Int(r * fanIn) + " + i] * _values[" + X + " + i];");
-                    w.Line("_values[" + Z + " + " + index + "] = sum" + EmitContext.Int(r) + ";");
+                    w.Line(Simd.Element("v", Z + " + " + index) + " = sum" + EmitContext.Int(r) + ";");
                 }
             }
             w.Line("return;");
@@ -213,7 +273,7 @@ namespace Backprop.Generated.Generator
             }
             if (whole < units)
             {
-                w.Line("for (; o < " + EmitContext.Int(units) + "; o++) _gradients[" + B + " + o] += " + string.Join(" + ", deltas.Select(at => "_deltas[" + at + " + o]")) + ";");
+                w.Line("for (; o < " + EmitContext.Int(units) + "; o++) " + Simd.Element("g", B + " + o") + " += " + string.Join(" + ", deltas.Select(at => Simd.Element("d", at + " + o"))) + ";");
             }
             w.Close();
         }
@@ -286,7 +346,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// Writes "int start = 0;" and, when the activation has a SIMD form, a vector loop over the full vectors that
-        /// sets start past them; the scalar loop that follows runs from start.
+        /// sets start past them (or returns, when they are the whole tensor); the scalar loop that follows runs from start.
         /// </summary>
         public static void ActivationForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
@@ -301,7 +361,8 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + i") + ";");
             w.Line(Simd.Store(value, "v", EmitContext.At(y.Offset) + " + i"));
             w.Close();
-            w.Line("start = " + EmitContext.Int(full) + ";");
+            // All in vectors: return before the scalar loop's spans (their construction checks bounds at run time).
+            w.Line(full == y.Width ? "return;" : "start = " + EmitContext.Int(full) + ";");
             w.Close();
         }
 
@@ -335,7 +396,8 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Of(c) + " dy = " + Simd.Load("d", EmitContext.At(y.Offset) + " + i") + ";");
             w.Line(Simd.Store(layer.AssignsInputGradient ? gradient : Simd.Load("d", dx) + " + " + gradient, "d", dx));
             w.Close();
-            w.Line("start = " + EmitContext.Int(full) + ";");
+            // All in vectors: return before the scalar loop's spans (their construction checks bounds at run time).
+            w.Line(full == y.Width ? "return;" : "start = " + EmitContext.Int(full) + ";");
             w.Close();
         }
     }

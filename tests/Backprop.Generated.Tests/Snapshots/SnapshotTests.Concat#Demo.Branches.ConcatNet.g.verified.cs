@@ -1278,9 +1278,16 @@ namespace Demo.Branches
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void CheckLength(int actual, int expected, string name, string what)
         {
-            if (actual != expected) throw new global::System.ArgumentException(name + " has length " + actual + ", but ConcatNet expects " + expected + " (" + what + ").", name);
+            if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ThrowLengthMismatch(int actual, int expected, string name, string what)
+        {
+            throw new global::System.ArgumentException(name + " has length " + actual + ", but ConcatNet expects " + expected + " (" + what + ").", name);
         }
     }
 }

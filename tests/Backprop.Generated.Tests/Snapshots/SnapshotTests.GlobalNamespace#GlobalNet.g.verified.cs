@@ -465,12 +465,12 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 8 + i)), xv, tail2);
             }
             global::System.Runtime.Intrinsics.Vector256<double> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-            double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[28];
-            _values[at + 11 + 0] = sum0;
-            double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[29];
-            _values[at + 11 + 1] = sum1;
-            double sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + _parameters[30];
-            _values[at + 11 + 2] = sum2;
+            double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 11 + 0) = sum0;
+            double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 11 + 1) = sum1;
+            double sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 30);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 11 + 2) = sum2;
             return;
         }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);
@@ -531,7 +531,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
             {
                 int o = 0;
-                for (; o < 3; o++) _gradients[28 + o] += _deltas[at + 11 + o];
+                for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 28 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 11 + o);
             }
             {
                 const int i = 0;
@@ -584,7 +584,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 7 + i));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv * yv), ref d, (nuint)(at + 3 + i));
             }
-            start = 4;
+            return;
         }
         global::System.ReadOnlySpan<double> a1 = new global::System.ReadOnlySpan<double>(_values, at + 7, 4);
         global::System.ReadOnlySpan<double> da1 = new global::System.ReadOnlySpan<double>(_deltas, at + 7, 4);
@@ -808,7 +808,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
             {
                 int o = 0;
-                for (; o < 3; o++) _gradients[28 + o] += _deltas[11 + o] + _deltas[1 * ValueCount + 11 + o] + _deltas[2 * ValueCount + 11 + o] + _deltas[3 * ValueCount + 11 + o];
+                for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 28 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 11 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 1 * ValueCount + 11 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 2 * ValueCount + 11 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 3 * ValueCount + 11 + o);
             }
             for (nint i = 0; i < 4; i += 4)
             {
@@ -854,8 +854,15 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void CheckLength(int actual, int expected, string name, string what)
     {
-        if (actual != expected) throw new global::System.ArgumentException(name + " has length " + actual + ", but GlobalNet expects " + expected + " (" + what + ").", name);
+        if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowLengthMismatch(int actual, int expected, string name, string what)
+    {
+        throw new global::System.ArgumentException(name + " has length " + actual + ", but GlobalNet expects " + expected + " (" + what + ").", name);
     }
 }

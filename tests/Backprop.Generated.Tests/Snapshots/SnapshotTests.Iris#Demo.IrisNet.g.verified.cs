@@ -442,7 +442,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 4 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 20 + i));
                 }
-                start = 16;
+                return;
             }
             global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 4, 16);
             global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 20, 16);
@@ -474,13 +474,13 @@ namespace Demo
                     tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 16 + i)), xv, tail1);
                     tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 32 + i)), xv, tail2);
                 }
-                global::System.Runtime.Intrinsics.Vector256<float> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                float sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[128];
-                _values[at + 36 + 0] = sum0;
-                float sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[129];
-                _values[at + 36 + 1] = sum1;
-                float sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + _parameters[130];
-                _values[at + 36 + 2] = sum2;
+                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 0) = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 129);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 1) = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 130);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 2) = sum2;
                 return;
             }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 20, 16);
@@ -512,7 +512,7 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 3; o++) _gradients[128 + o] += _deltas[at + 36 + o];
+                    for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 36 + o);
                 }
                 {
                     const int i = 0;
@@ -570,7 +570,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 20 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), dy, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(at + 4 + i));
                 }
-                start = 16;
+                return;
             }
             global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 4, 16);
             global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 20, 16);
@@ -587,6 +587,37 @@ namespace Demo
             // ∂l/∂W0 += δz0 · xᵀ    [16×4]
             // ∂l/∂b0 += δz0    [16]
             // δx = W0ᵀ · δz0    [4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: x in both halves of a vector, two rows of gW per vector; δz[o] broadcast to the half of row o by a permutation.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                global::System.Runtime.Intrinsics.Vector128<float> x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, (nuint)(at + 0));
+                global::System.Runtime.Intrinsics.Vector256<float> xx = global::System.Runtime.Intrinsics.Vector256.Create(x4, x4);
+                global::System.Runtime.Intrinsics.Vector256<float> dxx = global::System.Runtime.Intrinsics.Vector256<float>.Zero;   // δx of the even rows in the lower half, of the odd rows in the upper
+                for (nint o = 0; o < 16; o += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> dz = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 4 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(64 + o)) + dz, ref g, (nuint)(64 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(0, 0, 0, 0, 1, 1, 1, 1));   // δz[o + 0] ×4, δz[o + 1] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d0, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4))), ref g, (nuint)(0 + o * 4));
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4)), d0, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(2, 2, 2, 2, 3, 3, 3, 3));   // δz[o + 2] ×4, δz[o + 3] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d1, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 8))), ref g, (nuint)(0 + o * 4 + 8));
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 8)), d1, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(4, 4, 4, 4, 5, 5, 5, 5));   // δz[o + 4] ×4, δz[o + 5] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d2, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 16))), ref g, (nuint)(0 + o * 4 + 16));
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 16)), d2, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(6, 6, 6, 6, 7, 7, 7, 7));   // δz[o + 6] ×4, δz[o + 7] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 24))), ref g, (nuint)(0 + o * 4 + 24));
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 24)), d3, dxx);
+                }
+                global::System.Runtime.Intrinsics.Vector128<float> dx4 = global::System.Runtime.Intrinsics.Vector256.GetLower(dxx) + global::System.Runtime.Intrinsics.Vector256.GetUpper(dxx);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dx4, ref d, (nuint)(at + 0));
+                return;
+            }
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 64);
@@ -612,6 +643,28 @@ namespace Demo
         private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [4]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: x in both halves of a vector, two rows of W per vector; δz[o] broadcast to the half of row o by a permutation.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                global::System.Runtime.Intrinsics.Vector256<float> dxx = global::System.Runtime.Intrinsics.Vector256<float>.Zero;   // δx of the even rows in the lower half, of the odd rows in the upper
+                for (nint o = 0; o < 16; o += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> dz = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 4 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(0, 0, 0, 0, 1, 1, 1, 1));   // δz[o + 0] ×4, δz[o + 1] ×4
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4)), d0, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(2, 2, 2, 2, 3, 3, 3, 3));   // δz[o + 2] ×4, δz[o + 3] ×4
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 8)), d1, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(4, 4, 4, 4, 5, 5, 5, 5));   // δz[o + 4] ×4, δz[o + 5] ×4
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 16)), d2, dxx);
+                    global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(6, 6, 6, 6, 7, 7, 7, 7));   // δz[o + 6] ×4, δz[o + 7] ×4
+                    dxx = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(0 + o * 4 + 24)), d3, dxx);
+                }
+                global::System.Runtime.Intrinsics.Vector128<float> dx4 = global::System.Runtime.Intrinsics.Vector256.GetLower(dxx) + global::System.Runtime.Intrinsics.Vector256.GetUpper(dxx);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dx4, ref d, (nuint)(at + 0));
+                return;
+            }
             global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 64);
             global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 4, 16);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 4);
@@ -668,6 +721,29 @@ namespace Demo
         {
             // ∂l/∂W0 += δz0 · xᵀ    [16×4]
             // ∂l/∂b0 += δz0    [16]
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // SIMD: x in both halves of a vector, two rows of gW per vector; δz[o] broadcast to the half of row o by a permutation.
+                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                global::System.Runtime.Intrinsics.Vector128<float> x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, (nuint)(at + 0));
+                global::System.Runtime.Intrinsics.Vector256<float> xx = global::System.Runtime.Intrinsics.Vector256.Create(x4, x4);
+                for (nint o = 0; o < 16; o += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> dz = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 4 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(64 + o)) + dz, ref g, (nuint)(64 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(0, 0, 0, 0, 1, 1, 1, 1));   // δz[o + 0] ×4, δz[o + 1] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d0, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4))), ref g, (nuint)(0 + o * 4));
+                    global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(2, 2, 2, 2, 3, 3, 3, 3));   // δz[o + 2] ×4, δz[o + 3] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d1, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 8))), ref g, (nuint)(0 + o * 4 + 8));
+                    global::System.Runtime.Intrinsics.Vector256<float> d2 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(4, 4, 4, 4, 5, 5, 5, 5));   // δz[o + 4] ×4, δz[o + 5] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d2, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 16))), ref g, (nuint)(0 + o * 4 + 16));
+                    global::System.Runtime.Intrinsics.Vector256<float> d3 = global::System.Runtime.Intrinsics.Vector256.Shuffle(dz, global::System.Runtime.Intrinsics.Vector256.Create(6, 6, 6, 6, 7, 7, 7, 7));   // δz[o + 6] ×4, δz[o + 7] ×4
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(d3, xx, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(0 + o * 4 + 24))), ref g, (nuint)(0 + o * 4 + 24));
+                }
+                return;
+            }
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 4);
             global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 64);
             global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 64, 16);
@@ -764,7 +840,7 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 3; o++) _gradients[128 + o] += _deltas[36 + o] + _deltas[1 * ValueCount + 36 + o] + _deltas[2 * ValueCount + 36 + o] + _deltas[3 * ValueCount + 36 + o];
+                    for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 1 * ValueCount + 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 2 * ValueCount + 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 3 * ValueCount + 36 + o);
                 }
                 for (nint i = 0; i < 16; i += 8)
                 {
@@ -810,9 +886,16 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void CheckLength(int actual, int expected, string name, string what)
         {
-            if (actual != expected) throw new global::System.ArgumentException(name + " has length " + actual + ", but IrisNet expects " + expected + " (" + what + ").", name);
+            if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ThrowLengthMismatch(int actual, int expected, string name, string what)
+        {
+            throw new global::System.ArgumentException(name + " has length " + actual + ", but IrisNet expects " + expected + " (" + what + ").", name);
         }
     }
 }

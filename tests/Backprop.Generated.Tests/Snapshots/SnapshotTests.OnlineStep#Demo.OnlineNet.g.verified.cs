@@ -677,7 +677,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 16 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.Tanh(xv), ref v, (nuint)(at + 56 + i));
                 }
-                start = 40;
+                return;
             }
             global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 16, 40);
             global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 56, 40);
@@ -709,13 +709,13 @@ namespace Demo
                     tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 40 + i)), xv, tail1);
                     tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 80 + i)), xv, tail2);
                 }
-                global::System.Runtime.Intrinsics.Vector256<float> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                float sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[800];
-                _values[at + 96 + 0] = sum0;
-                float sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[801];
-                _values[at + 96 + 1] = sum1;
-                float sum2 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 2) + _parameters[802];
-                _values[at + 96 + 2] = sum2;
+                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(tail0, tail1, tail2, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 800);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 0) = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 801);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 1) = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 802);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 2) = sum2;
                 return;
             }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 56, 40);
@@ -747,7 +747,7 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 3; o++) _gradients[800 + o] += _deltas[at + 96 + o];
+                    for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 800 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o);
                 }
                 for (nint i = 0; i < 32; i += 32)
                 {
@@ -828,7 +828,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 56 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * (global::System.Runtime.Intrinsics.Vector256<float>.One - yv * yv), ref d, (nuint)(at + 16 + i));
                 }
-                start = 40;
+                return;
             }
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 56, 40);
             global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 56, 40);
@@ -1218,7 +1218,7 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 3; o++) _gradients[800 + o] += _deltas[96 + o] + _deltas[1 * ValueCount + 96 + o] + _deltas[2 * ValueCount + 96 + o] + _deltas[3 * ValueCount + 96 + o];
+                    for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 800 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 96 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 1 * ValueCount + 96 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 2 * ValueCount + 96 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 3 * ValueCount + 96 + o);
                 }
                 for (nint i = 0; i < 40; i += 8)
                 {
@@ -1294,9 +1294,16 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void CheckLength(int actual, int expected, string name, string what)
         {
-            if (actual != expected) throw new global::System.ArgumentException(name + " has length " + actual + ", but OnlineNet expects " + expected + " (" + what + ").", name);
+            if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ThrowLengthMismatch(int actual, int expected, string name, string what)
+        {
+            throw new global::System.ArgumentException(name + " has length " + actual + ", but OnlineNet expects " + expected + " (" + what + ").", name);
         }
     }
 }

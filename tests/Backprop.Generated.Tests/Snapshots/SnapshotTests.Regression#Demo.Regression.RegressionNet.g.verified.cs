@@ -542,10 +542,10 @@ namespace Demo.Regression
                     tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 4 + i)), xv, tail1);
                 }
                 global::System.Runtime.Intrinsics.Vector256<double> tailSums = global::Backprop.Generated.VectorMath.SumEach(tail0, tail1, global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + _parameters[52];
-                _values[at + 21 + 0] = sum0;
-                double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + _parameters[53];
-                _values[at + 21 + 1] = sum1;
+                double sum0 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 52);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 21 + 0) = sum0;
+                double sum1 = global::System.Runtime.Intrinsics.Vector256.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 53);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 21 + 1) = sum1;
                 return;
             }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
@@ -577,7 +577,7 @@ namespace Demo.Regression
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 2; o++) _gradients[52 + o] += _deltas[at + 21 + o];
+                    for (; o < 2; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 52 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 21 + o);
                 }
                 {
                     const int i = 0;
@@ -630,7 +630,7 @@ namespace Demo.Regression
                     global::System.Runtime.Intrinsics.Vector256<double> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 17 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dy * yv * (global::System.Runtime.Intrinsics.Vector256<double>.One - yv), ref d, (nuint)(at + 13 + i));
                 }
-                start = 4;
+                return;
             }
             global::System.ReadOnlySpan<double> a3 = new global::System.ReadOnlySpan<double>(_values, at + 17, 4);
             global::System.ReadOnlySpan<double> da3 = new global::System.ReadOnlySpan<double>(_deltas, at + 17, 4);
@@ -1085,7 +1085,7 @@ namespace Demo.Regression
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 2; o++) _gradients[52 + o] += _deltas[21 + o] + _deltas[1 * ValueCount + 21 + o] + _deltas[2 * ValueCount + 21 + o] + _deltas[3 * ValueCount + 21 + o];
+                    for (; o < 2; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 52 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 21 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 1 * ValueCount + 21 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 2 * ValueCount + 21 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 3 * ValueCount + 21 + o);
                 }
                 for (nint i = 0; i < 4; i += 4)
                 {
@@ -1199,9 +1199,16 @@ namespace Demo.Regression
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void CheckLength(int actual, int expected, string name, string what)
         {
-            if (actual != expected) throw new global::System.ArgumentException(name + " has length " + actual + ", but RegressionNet expects " + expected + " (" + what + ").", name);
+            if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ThrowLengthMismatch(int actual, int expected, string name, string what)
+        {
+            throw new global::System.ArgumentException(name + " has length " + actual + ", but RegressionNet expects " + expected + " (" + what + ").", name);
         }
     }
 }
