@@ -199,6 +199,10 @@ namespace Backprop.Generated.Tests
         [InlineData("public float Loss => 0f;", "Loss", "public float Loss => 0f;", true)]
         [InlineData("public int CheckLength => 0;", "CheckLength", "public int CheckLength => 0;", false)]
         [InlineData("public int BackwardUnchecked => 0;", "BackwardUnchecked", "public int BackwardUnchecked => 0;", false)]
+        [InlineData("public int ThrowLengthMismatch => 0;", "ThrowLengthMismatch", "public int ThrowLengthMismatch => 0;", false)]
+        [InlineData("public int TrainOneSample => 0;", "TrainOneSample", "public int TrainOneSample => 0;", false)]
+        [InlineData("public int ParameterGradientLayer0 => 0;", "ParameterGradientLayer0", "public int ParameterGradientLayer0 => 0;", false)]
+        [InlineData("public int UpdateLayer2 => 0;", "UpdateLayer2", "public int UpdateLayer2 => 0;", false)]
         public void BPG007_user_member_must_not_take_a_generated_name(string member, string shown, string declaration, bool inSecondFile)
         {
             string fix = shown.StartsWith("Net(", StringComparison.Ordinal)

@@ -19,6 +19,10 @@ namespace Backprop.Generated.Tests
         // Four inputs: the first layer packs two rows per vector (8 rows by one horizontal-add tree, then 4 rows one by one).
         private const string TinyLayers = "[Input(4)] [Dense(12)] [ReLU] [Dense(16)] [Tanh] [Dense(3)] [MeanSquaredError] [Sgd(LearningRate = 0.1)]";
 
+        // A four-wide hidden tensor read by two layers: the packed Dense(12) (no bias) adds its input gradient to the one
+        // the residual Add assigned.
+        private const string SharedTinyLayers = "[Input(4)] [Dense(4)] [Tanh(Name = \"h\")] [Dense(12, Bias = false)] [ReLU] [Dense(4)] [Add(\"h\")] [Dense(3)] [MeanSquaredError] [Sgd(LearningRate = 0.1)]";
+
         private static readonly Lazy<Assembly> Compiled = new(() => GeneratorHarness.Build(
             "using Backprop.Generated;\nnamespace Kernels {\n"
             + "[Network(Precision.Single)] " + Layers + " public partial class VectorSingle { }\n"
@@ -28,6 +32,8 @@ namespace Backprop.Generated.Tests
             + "[Network(Precision.Single)] [Input(37)] [Dense(64, Kernel = Kernel.Scalar)] [Tanh] [Dense(3)] public partial class MixedSingle { }\n"
             + "[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n"
             + "[Network(Precision.Single, Kernel = Kernel.Scalar)] " + TinyLayers + " public partial class TinyScalar { }\n"
+            + "[Network(Precision.Single)] " + SharedTinyLayers + " public partial class SharedTinyVector { }\n"
+            + "[Network(Precision.Single, Kernel = Kernel.Scalar)] " + SharedTinyLayers + " public partial class SharedTinyScalar { }\n"
             + "}\n"));
 
         private static T Create<T>(string name) => (T)Activator.CreateInstance(Compiled.Value.GetType("Kernels." + name)!, 3)!;
@@ -95,15 +101,21 @@ namespace Backprop.Generated.Tests
             }
         }
 
-        [Fact]
-        public void Packed_backward_of_four_inputs_agrees_with_the_scalar_path()
+        [Theory]
+        [InlineData("Tiny", "[Input(4)] [Dense(12)]")]
+        [InlineData("SharedTiny", "[Dense(12, Bias = false)]")]
+        public void Packed_backward_of_four_inputs_agrees_with_the_scalar_path(string name, string packedLayer)
         {
             // The 4→12 layer's backward packs two rows of gW and W per vector (8 rows, then 4 one at a time): its parameter
-            // gradients, the network input's gradient (Backward), the Jacobian (input gradient only) and training in tiles.
-            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n}\n");
+            // gradients, its input's gradient (Backward; assigned in Tiny, added to the residual's in SharedTiny), the
+            // Jacobian (input gradient only) and training in tiles.
+            Assert.True(Vector256.IsHardwareAccelerated, "this machine runs the SIMD path; the comparison needs it");
+            string layers = name == "Tiny" ? TinyLayers : SharedTinyLayers;
+            Assert.Contains(packedLayer, layers);
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single)] " + layers + " public partial class " + name + "Vector { }\n}\n");
             Assert.Contains("two rows of gW per vector", output.Sources.Values.Single());
-            var vector = Create<ISupervisedNetwork<float>>("TinyVector");
-            var scalar = Create<ISupervisedNetwork<float>>("TinyScalar");
+            var vector = Create<ISupervisedNetwork<float>>(name + "Vector");
+            var scalar = Create<ISupervisedNetwork<float>>(name + "Scalar");
             var random = new Random(21);
             float[] inputs = Enumerable.Range(0, 4 * 9).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
             float[] targets = Enumerable.Range(0, 3 * 9).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();

@@ -51,7 +51,7 @@ namespace Backprop.Generated.Generator
             {
                 w.Open("for (int o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
                 w.Line("global::System.Runtime.Intrinsics.Vector128<float> product = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
-                w.Line("_values[" + Z + " + o] = global::System.Runtime.Intrinsics.Vector128.Sum(product)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
+                w.Line(Simd.Element("v", Z + " + o") + " = global::System.Runtime.Intrinsics.Vector128.Sum(product)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 w.Close();
             }
             w.Line("return;");
