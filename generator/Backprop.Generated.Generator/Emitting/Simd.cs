@@ -4,6 +4,9 @@ namespace Backprop.Generated.Generator
     internal static class Simd
     {
         public const string Vector = "global::System.Runtime.Intrinsics.Vector256";
+
+        /// <summary>The 128-bit vector class: a packed layer's four inputs, the sums of a layer's last few rows.</summary>
+        public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
         public const string Math = "global::Backprop.Generated.VectorMath";
         private const string ArrayData = "global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference";
 

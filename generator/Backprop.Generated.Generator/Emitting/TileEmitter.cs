@@ -15,7 +15,7 @@ namespace Backprop.Generated.Generator
         public const int Tile = 4;
 
         /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
-        private const string Half = "global::System.Runtime.Intrinsics.Vector128";
+        private const string Half = Simd.Vector128;
 
         private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
 

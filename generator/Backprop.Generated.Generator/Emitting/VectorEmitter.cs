@@ -38,7 +38,7 @@ namespace Backprop.Generated.Generator
             w.Line("// SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line("global::System.Runtime.Intrinsics.Vector128<float> x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, (nuint)(" + X + "));");
+            w.Line(Simd.Vector128 + "<float> x4 = " + Simd.Vector128 + ".LoadUnsafe(ref v, (nuint)(" + X + "));");
             w.Line(Simd.Of(c) + " xx = " + Simd.Vector + ".Create(x4, x4);");
             w.Open("for (int o = 0; o < " + EmitContext.Int(whole) + "; o += 8)");
             w.Line("int row = " + W + " + o * 4;");
@@ -50,8 +50,8 @@ namespace Backprop.Generated.Generator
             if (whole < units)
             {
                 w.Open("for (int o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
-                w.Line("global::System.Runtime.Intrinsics.Vector128<float> product = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
-                w.Line(Simd.Element("v", Z + " + o") + " = global::System.Runtime.Intrinsics.Vector128.Sum(product)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
+                w.Line(Simd.Vector128 + "<float> product = " + Simd.Vector128 + ".LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
+                w.Line(Simd.Element("v", Z + " + o") + " = " + Simd.Vector128 + ".Sum(product)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 w.Close();
             }
             w.Line("return;");
@@ -68,7 +68,7 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             int units = layer.Units, whole = units - units % 8;
             string W = EmitContext.Int(layer.WeightOffset), B = EmitContext.Int(layer.BiasOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
-            const string V128 = "global::System.Runtime.Intrinsics.Vector128";
+            const string V128 = Simd.Vector128;
             w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
             w.Line("// SIMD: x in both halves of a vector, two rows of " + (parameterGradients ? "gW" : "W") + " per vector; δz[o] broadcast to the half of row o by a permutation.");
             if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
@@ -200,8 +200,8 @@ namespace Backprop.Generated.Generator
                 }
                 w.Close();
                 string rows = string.Join(", ", Enumerable.Range(0, treeRows).Select(r => r < tail ? "tail" + EmitContext.Int(r) : Simd.Of(c) + ".Zero"));
-                string sumsType = four ? "global::System.Runtime.Intrinsics.Vector128<float>" : Simd.Of(c);
-                string sumsOf = four ? "global::System.Runtime.Intrinsics.Vector128" : Simd.Vector;
+                string sumsType = four ? Simd.Vector128 + "<float>" : Simd.Of(c);
+                string sumsOf = four ? Simd.Vector128 : Simd.Vector;
                 w.Line(sumsType + " tailSums = " + Simd.Math + (four ? ".SumFour(" : ".SumEach(") + rows + ");");
                 for (int r = 0; r < tail; r++)
                 {
