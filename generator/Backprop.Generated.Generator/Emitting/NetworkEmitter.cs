@@ -92,7 +92,7 @@ namespace Backprop.Generated.Generator
             w.Line();
             // The check is inlined into every public method (a compare and a branch); the message is built only in the
             // throw helper, which is never inlined, so the caller stays small.
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Line(InlineAttribute);
             w.Open("private static void CheckLength(int actual, int expected, string name, string what)");
             w.Line("if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);");
             w.Close();

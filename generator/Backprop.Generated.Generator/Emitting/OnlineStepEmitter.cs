@@ -8,8 +8,8 @@ namespace Backprop.Generated.Generator
     /// gradient is known, row by row, the optimizer's update is applied to the weights it belongs to, so the gradient is
     /// never stored and Step's separate pass over every parameter and gradient disappears. Within a row, δx = Wᵀ·δz reads
     /// each weight before it is updated, so the chain rule sees the parameters the forward pass used. The arithmetic is
-    /// Backward then Step's, operation for operation (a one-sample batch has gradient scale 1), so the result is the same
-    /// to the bit. TrainBatch takes this path for a batch of one sample.
+    /// Backward then Step's, operation for operation (but for Step's multiplication by a gradient scale of 1, which is
+    /// exact), so the result is the same to the bit. TrainBatch takes this path for a batch of one sample.
     /// </summary>
     internal static class OnlineStepEmitter
     {
@@ -32,8 +32,8 @@ namespace Backprop.Generated.Generator
             w.Open("private " + c.T + " TrainOneSample(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target)");
             w.Line("RunForward(input);");
             w.Line(c.T + " loss = ComputeLoss(target, withGradient: true, at: 0);");
-            if (OptimizerEmitter.GradientIsScaled(c)) w.Line(c.T + " gradientScale = " + c.Lit(1) + ";   // the gradient of a one-sample batch is the sample's own");
-            OptimizerEmitter.UpdateRule rule = OptimizerEmitter.Rule(w, c, o);
+            // The gradient of a one-sample batch is the sample's own (Step's scale would be 1): the rule uses it unscaled.
+            OptimizerEmitter.UpdateRule rule = OptimizerEmitter.Rule(w, c, o, scaled: false);
             string arguments = string.Join(", ", rule.Inputs.Select(input => input.Name));
             LayerPlan? fused = plan.FusedLayer;
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
@@ -65,7 +65,7 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string n = EmitContext.Int(layer.Index);
             string Z = EmitContext.At(z.Offset), U = EmitContext.Int(layer.Units);
-            var state = update.Arrays.Where(a => a.Block > 0 || a.Field == "_optimizerState").ToList();
+            var state = update.Arrays.Where(a => a.Field == "_optimizerState").ToList();
             HashSet<string> written = OptimizerEmitter.Written(update);
 
             w.Line("// ∂l/∂W" + n + " = δ" + z.Local + " · " + x.Local + "ᵀ and ∂l/∂b" + n + " = δ" + z.Local + ", each used by the update as soon as it is known"
@@ -79,7 +79,6 @@ namespace Backprop.Generated.Generator
             string Element(string name, string field, int block)
             {
                 if (name == "g") return "gradient";
-                if (field == "_parameters") return "_parameters[i]";
                 return field + "[" + (block == 0 ? "" : EmitContext.Int(block) + " * ParameterCount + ") + "i]";
             }
             void ScalarUpdate()
@@ -103,30 +102,27 @@ namespace Backprop.Generated.Generator
                 w.Close();
             }
 
-            if (vectors > 0)
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
+            foreach (var (name, field, block) in state) w.Line(OptimizerEmitter.StateRef(c, name, field, block));
+            string vec = Simd.Of(c);
+            VectorEmitter.RowChunks(w, c, layer, vectors, loadX: true, inputGradient, (k, at) =>
             {
-                w.Line(Simd.Ref(c, "w", "_parameters"));
-                w.Line(Simd.Ref(c, "v", "_values"));
-                w.Line(Simd.Ref(c, "d", "_deltas"));
-                foreach (var (name, field, block) in state) w.Line(Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
-                string vec = Simd.Of(c);
-                VectorEmitter.RowChunks(w, c, layer, vectors, loadX: true, inputGradient, (k, at) =>
+                // One vector of the row: the weights as the forward pass used them, then updated in place.
+                w.Open();
+                w.Line(vec + " pV = " + Simd.Load("w", at) + ";");
+                if (inputGradient) w.Line("dx" + k + " = " + Simd.Math + ".MultiplyAdd(pV, dv, dx" + k + ");");
+                w.Line(vec + " gV = dv * x" + k + ";");
+                foreach (var (name, _, _) in state) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", at) + ";");
+                foreach (string statement in update.Body) w.Line(OptimizerEmitter.VectorStatement(c, update, statement, name => name + "V"));
+                w.Line(Simd.Store("pV", "w", at));
+                foreach (var (name, _, _) in state)
                 {
-                    // One vector of the row: the weights as the forward pass used them, then updated in place.
-                    w.Open();
-                    w.Line(vec + " pV = " + Simd.Load("w", at) + ";");
-                    if (inputGradient) w.Line("dx" + k + " = " + Simd.Math + ".MultiplyAdd(pV, dv, dx" + k + ");");
-                    w.Line(vec + " gV = dv * x" + k + ";");
-                    foreach (var (name, _, _) in state) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", at) + ";");
-                    foreach (string statement in update.Body) w.Line(OptimizerEmitter.VectorStatement(c, update, statement, name => name + "V"));
-                    w.Line(Simd.Store("pV", "w", at));
-                    foreach (var (name, _, _) in state)
-                    {
-                        if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", at));
-                    }
-                    w.Close();
-                });
-            }
+                    if (written.Contains(name)) w.Line(Simd.Store(name + "V", name + "Ref", at));
+                }
+                w.Close();
+            });
         }
     }
 }

@@ -71,7 +71,7 @@ namespace Backprop.Generated.Generator
                 w.Line("if (clip < 1.0) scale *= clip;");
             }
             if (scaled) w.Line(T + " gradientScale = " + Cast(c) + "scale;");
-            EmitUpdate(w, c, Cleared(Rule(w, c, o).Update));
+            EmitUpdate(w, c, Cleared(Rule(w, c, o, scaled).Update));
             w.Line("_stepCount++;");
             w.Line("_accumulatedSamples = 0;   // the update loop has cleared every gradient");
             w.Close();
@@ -95,18 +95,22 @@ namespace Backprop.Generated.Generator
             public System.Collections.Generic.List<(string Type, string Name)> Inputs { get; }
         }
 
-        /// <summary>Writes the optimizer's prelude (comments and the locals it computes once per step) and returns its update rule.</summary>
-        public static UpdateRule Rule(SourceWriter w, EmitContext c, OptimizerSpec o)
+        /// <summary>
+        /// Writes the optimizer's prelude (comments and the locals it computes once per step) and returns its update rule.
+        /// With <paramref name="scaled"/> the rule multiplies the gradient by the local gradientScale (Step's 1/count and
+        /// clipping factor); without, it uses the gradient as it is (the one-sample step, whose scale would be 1).
+        /// </summary>
+        public static UpdateRule Rule(SourceWriter w, EmitContext c, OptimizerSpec o, bool scaled)
         {
             var inputs = new System.Collections.Generic.List<(string Type, string Name)>();
-            if (GradientIsScaled(c)) inputs.Add((c.T, "gradientScale"));
+            if (scaled) inputs.Add((c.T, "gradientScale"));
             Update update;
             switch (o.Kind)
             {
-                case OptimizerKind.Sgd: update = Sgd(w, c, o, inputs); break;
+                case OptimizerKind.Sgd: update = Sgd(w, c, o, inputs, scaled); break;
                 case OptimizerKind.Adam:
-                case OptimizerKind.AdamW: update = Adam(w, c, o, inputs); break;
-                default: update = RmsProp(w, c, o, inputs); break;
+                case OptimizerKind.AdamW: update = Adam(w, c, o, inputs, scaled); break;
+                default: update = RmsProp(w, c, o, inputs, scaled); break;
             }
             return new UpdateRule(update, inputs);
         }
@@ -118,9 +122,9 @@ namespace Backprop.Generated.Generator
         public static bool GradientIsScaled(EmitContext c) => LossIsMean(c) || c.Spec.ClipGradNorm > 0;
 
         /// <summary>The gradient of the batch loss for parameter i, with coupled weight decay: g·scale (+ λ·θ).</summary>
-        private static string DecayedGradient(EmitContext c, OptimizerSpec o)
+        private static string DecayedGradient(EmitContext c, OptimizerSpec o, bool scaled)
         {
-            string gradient = GradientIsScaled(c) ? "g[i] * gradientScale" : "g[i]";
+            string gradient = scaled ? "g[i] * gradientScale" : "g[i]";
             return o.WeightDecay != 0 && o.Kind != OptimizerKind.AdamW ? gradient + " + " + c.Lit(o.WeightDecay) + " * p[i]" : gradient;
         }
 
@@ -210,7 +214,7 @@ namespace Backprop.Generated.Generator
                 w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
                 foreach (var (name, field, block) in update.Arrays)
                 {
-                    w.Line(block == 0 ? Simd.Ref(c, name + "Ref", field) : Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount"));
+                    w.Line(StateRef(c, name, field, block));
                 }
                 w.Open("for (; i <= ParameterCount - " + EmitContext.Int(lanes) + "; i += " + EmitContext.Int(lanes) + ")");
                 foreach (var (name, _, _) in update.Arrays) w.Line(vec + " " + name + "V = " + Simd.Load(name + "Ref", "i") + ";");
@@ -235,17 +239,21 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        private static Update Arrays(OptimizerSpec o, params string[] state)
+        private static Update Arrays(params string[] state)
         {
             var update = new Update().Array("p", "_parameters").Array("g", "_gradients");
             for (int k = 0; k < state.Length; k++) update.Array(state[k], "_optimizerState", k);
             return update;
         }
 
+        /// <summary>Declares "nameRef", a reference to the update array's first element: its field's, or its state block's.</summary>
+        public static string StateRef(EmitContext c, string name, string field, int block)
+            => block == 0 ? Simd.Ref(c, name + "Ref", field) : Simd.RefAt(c, name + "Ref", field, EmitContext.Int(block) + " * ParameterCount");
+
         /// <summary>Ends an update by clearing the accumulated gradient it has used.</summary>
         private static Update Cleared(Update update) => update.Line("g[i] = ZERO;");
 
-        private static Update Sgd(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
+        private static Update Sgd(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs, bool scaled)
         {
             string T = c.T;
             w.Line(T + " lr = " + Cast(c) + "_learningRate;");
@@ -253,22 +261,22 @@ namespace Backprop.Generated.Generator
             if (o.Momentum == 0)
             {
                 w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
-                string gradient = DecayedGradient(c, o);
-                return Arrays(o).Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
+                string gradient = DecayedGradient(c, o, scaled);
+                return Arrays().Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
             }
             w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
                 + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
             w.Line("bool first = _stepCount == 0;");
             inputs.Add(("bool", "first"));
-            return Arrays(o, "v")
-                .Line("T grad = " + DecayedGradient(c, o) + ";")
+            return Arrays("v")
+                .Line("T grad = " + DecayedGradient(c, o, scaled) + ";")
                 .Line("T buffer = first ? grad : " + c.Lit(o.Momentum) + " * v[i] + " + (o.Dampening != 0 ? OneMinus(c, o.Dampening) + " * grad" : "grad") + ";")
                 .Line("v[i] = buffer;")
                 .Line(o.Nesterov ? "p[i] -= lr * (grad + " + c.Lit(o.Momentum) + " * buffer);" : "p[i] -= lr * buffer;");
         }
 
-        private static Update Adam(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
+        private static Update Adam(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs, bool scaled)
         {
             string T = c.T;
             bool adamW = o.Kind == OptimizerKind.AdamW;
@@ -285,9 +293,9 @@ namespace Backprop.Generated.Generator
             inputs.Add((T, "stepSize"));
             inputs.Add((T, "correction2"));
             if (adamW) inputs.Add((T, "decay"));
-            Update update = Arrays(o, "m", "v");
+            Update update = Arrays("m", "v");
             if (adamW) update.Line("p[i] *= decay;");
-            update.Line("T grad = " + DecayedGradient(c, o) + ";")
+            update.Line("T grad = " + DecayedGradient(c, o, scaled) + ";")
                 .Line("m[i] = m[i] * " + c.Lit(o.Beta1) + " + grad * " + OneMinus(c, o.Beta1) + ";")
                 .Line("v[i] = v[i] * " + c.Lit(o.Beta2) + " + " + OneMinus(c, o.Beta2) + " * grad * grad;")
                 .Line("T denominator = SQRT(v[i]) / correction2 + CONST(" + c.Lit(o.Epsilon) + ");")
@@ -295,7 +303,7 @@ namespace Backprop.Generated.Generator
             return update;
         }
 
-        private static Update RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs)
+        private static Update RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs, bool scaled)
         {
             string T = c.T;
             w.Line("// RMSprop (α = " + EmitContext.Number(o.Alpha) + ", ε = " + EmitContext.Number(o.Epsilon) + (o.Momentum > 0 ? ", μ = " + EmitContext.Number(o.Momentum) : "") + "): s ← α·s + (1 − α)·g²;  "
@@ -307,8 +315,8 @@ namespace Backprop.Generated.Generator
             var state = new System.Collections.Generic.List<string> { "s" };
             if (o.Centered) state.Add("mean");
             if (o.Momentum > 0) state.Add("b");
-            Update update = Arrays(o, state.ToArray())
-                .Line("T grad = " + DecayedGradient(c, o) + ";")
+            Update update = Arrays(state.ToArray())
+                .Line("T grad = " + DecayedGradient(c, o, scaled) + ";")
                 .Line("s[i] = s[i] * " + c.Lit(o.Alpha) + " + " + OneMinus(c, o.Alpha) + " * grad * grad;");
             if (o.Centered)
             {

@@ -23,7 +23,7 @@ namespace Backprop.Generated.Generator
         {
             string n = EmitContext.Int(layer.Index);
             w.Open("private void ForwardTile" + n + "()");
-            if (layer.Kind == LayerKind.Dense && VectorEmitter.Dense(c, layer)) DenseForward(w, c, layer);
+            if (VectorEmitter.Dense(c, layer)) DenseForward(w, c, layer);
             w.Line("for (int s = 0; s < Tile; s++) ForwardLayer" + n + "(s * ValueCount);");
             w.Close();
         }
@@ -32,7 +32,7 @@ namespace Backprop.Generated.Generator
         {
             string n = EmitContext.Int(layer.Index);
             w.Open("private void BackwardTile" + n + "()");
-            if (layer.Kind == LayerKind.Dense && VectorEmitter.Dense(c, layer)) DenseBackward(w, c, layer);
+            if (VectorEmitter.Dense(c, layer)) DenseBackward(w, c, layer);
             string? training = NetworkEmitter.TrainingBackward(layer);
             if (training is null) w.Line("// reads only the network input, whose gradient training does not need");
             else w.Line("for (int s = 0; s < Tile; s++) " + training + "(s * ValueCount);");

@@ -14,16 +14,16 @@ namespace Backprop.Generated.Generator
         /// <summary>Lanes of a Vector256 of T.</summary>
         public static int Lanes(EmitContext c) => c.Spec.IsDouble ? 4 : 8;
 
-        /// <summary>Whether this dense layer gets a SIMD path: a target with VectorMath, no mask, a row at least one vector wide.</summary>
+        /// <summary>Whether this layer is a dense one with a SIMD path: a target with VectorMath, no mask, a row at least one vector wide.</summary>
         public static bool Dense(EmitContext c, LayerPlan layer)
-            => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
+            => layer.Kind == LayerKind.Dense && c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
 
         /// <summary>
         /// Whether this dense layer packs two rows into a vector, forward and backward: single precision, four inputs, at
         /// least eight outputs (a tiny first layer, 4→8 and the like, too narrow for a vector per row).
         /// </summary>
         public static bool Packed(EmitContext c, LayerPlan layer)
-            => c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && !c.Spec.IsDouble && layer.FanIn == 4 && layer.Units >= 8;
+            => layer.Kind == LayerKind.Dense && c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && !c.Spec.IsDouble && layer.FanIn == 4 && layer.Units >= 8;
 
         /// <summary>
         /// The packed forward: x duplicated into both halves of a vector, each vector of W holds two rows, and one
@@ -219,7 +219,7 @@ namespace Backprop.Generated.Generator
         /// The SIMD backward: with <paramref name="parameterGradients"/> gW[o] += δz[o]·x (and the bias), with
         /// <paramref name="inputGradient"/> δx += δz[o]·W[o]; at least one of them.
         /// </summary>
-        public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient = true)
+        public static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, bool parameterGradients, bool inputGradient)
         {
             int lanes = Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes, vectors = full / lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);

@@ -343,7 +343,6 @@ namespace Demo
         {
             RunForward(input);
             float loss = ComputeLoss(target, withGradient: true, at: 0);
-            float gradientScale = 1f;   // the gradient of a one-sample batch is the sample's own
             // AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = 0.01; then the Adam update with the raw g:
             // m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
             // with β1 = 0.9, β2 = 0.999, ε = 1E-08; t counts steps from 1.
@@ -352,14 +351,14 @@ namespace Demo
             float stepSize = (float)(_learningRate / (1.0 - global::System.Math.Pow(0.9, t)));
             float correction2 = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
             float decay = (float)(1.0 - _learningRate * 0.01);
-            UpdateLayer2(0, gradientScale, stepSize, correction2, decay);
+            UpdateLayer2(0, stepSize, correction2, decay);
             BackwardLayer1(0);
-            UpdateLayer0(0, gradientScale, stepSize, correction2, decay);
+            UpdateLayer0(0, stepSize, correction2, decay);
             _stepCount++;
             return loss;
         }
 
-        private void UpdateLayer0(int at, float gradientScale, float stepSize, float correction2, float decay)
+        private void UpdateLayer0(int at, float stepSize, float correction2, float decay)
         {
             // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
             for (int o = 0; o < 40; o++)
@@ -367,7 +366,7 @@ namespace Demo
                 int i = 640 + o;
                 float gradient = _deltas[at + 16 + o];
                 _parameters[i] *= decay;
-                float grad = gradient * gradientScale;
+                float grad = gradient;
                 _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
                 _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                 float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
@@ -376,7 +375,7 @@ namespace Demo
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            ref float mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
+            ref float mRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
             ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
             {
                 const int i = 0;
@@ -392,7 +391,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -407,7 +406,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row + 8));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row + 8));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -420,7 +419,7 @@ namespace Demo
             }
         }
 
-        private void UpdateLayer2(int at, float gradientScale, float stepSize, float correction2, float decay)
+        private void UpdateLayer2(int at, float stepSize, float correction2, float decay)
         {
             // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
             // δa1 = W2ᵀ · δz2 reads each weight before its update.
@@ -429,7 +428,7 @@ namespace Demo
                 int i = 800 + o;
                 float gradient = _deltas[at + 96 + o];
                 _parameters[i] *= decay;
-                float grad = gradient * gradientScale;
+                float grad = gradient;
                 _optimizerState[i] = _optimizerState[i] * 0.9f + grad * (float)(1.0 - 0.9);
                 _optimizerState[1 * ParameterCount + i] = _optimizerState[1 * ParameterCount + i] * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                 float denominator = global::System.MathF.Sqrt(_optimizerState[1 * ParameterCount + i]) / correction2 + (1E-08f);
@@ -438,7 +437,7 @@ namespace Demo
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-            ref float mRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 0 * ParameterCount);
+            ref float mRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState);
             ref float vRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount);
             for (nint i = 0; i < 32; i += 32)
             {
@@ -461,7 +460,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -477,7 +476,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row + 8));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row + 8));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -493,7 +492,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row + 16));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row + 16));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -509,7 +508,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row + 24));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row + 24));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
@@ -539,7 +538,7 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> mV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref mRef, (nuint)(row));
                         global::System.Runtime.Intrinsics.Vector256<float> vV = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vRef, (nuint)(row));
                         pV *= decay;
-                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV * gradientScale;
+                        global::System.Runtime.Intrinsics.Vector256<float> grad = gV;
                         mV = mV * 0.9f + grad * (float)(1.0 - 0.9);
                         vV = vV * 0.999f + (float)(1.0 - 0.999) * grad * grad;
                         global::System.Runtime.Intrinsics.Vector256<float> denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vV) / correction2 + global::System.Runtime.Intrinsics.Vector256.Create(1E-08f);
