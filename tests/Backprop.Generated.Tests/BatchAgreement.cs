@@ -102,7 +102,7 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
-        public void Batched_paths_agree_with_one_sample_at_a_time_without_AVX512()
+        public async System.Threading.Tasks.Task Batched_paths_agree_with_one_sample_at_a_time_without_AVX512()
         {
             string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
             var start = new ProcessStartInfo(host)
@@ -116,8 +116,9 @@ namespace Backprop.Generated.Tests
             start.ArgumentList.Add("--batch-agreement");
             start.Environment["DOTNET_EnableAVX512"] = "0";
             using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd(), error = process.StandardError.ReadToEnd();
+            System.Threading.Tasks.Task<string> standardOutput = process.StandardOutput.ReadToEndAsync(), standardError = process.StandardError.ReadToEndAsync();
             Assert.True(process.WaitForExit(120_000), "the child process did not finish");
+            string output = await standardOutput, error = await standardError;
             Assert.True(process.ExitCode == 0, "exit code " + process.ExitCode + ": " + error + output);
             Assert.Equal("batched and one-sample paths agree; AVX-512: False", output.Trim());
         }

@@ -56,6 +56,7 @@ namespace Backprop.Generated.Tests
         [Fact]
         public void Single_precision_SIMD_and_scalar_agree_through_training()
         {
+            Assert.True(Vector256.IsHardwareAccelerated, "this machine runs the SIMD path; the comparison needs it");
             var vector = Create<ISupervisedNetwork<float>>("VectorSingle");
             var scalar = Create<ISupervisedNetwork<float>>("ScalarSingle");
             Assert.Equal(scalar.Parameters.ToArray(), vector.Parameters.ToArray());
@@ -81,6 +82,7 @@ namespace Backprop.Generated.Tests
         [Fact]
         public void Packed_forward_of_four_inputs_agrees_with_the_scalar_path()
         {
+            Assert.True(Vector256.IsHardwareAccelerated, "this machine runs the SIMD path; the comparison needs it");
             GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace Kernels {\n[Network(Precision.Single)] " + TinyLayers + " public partial class TinyVector { }\n}\n");
             Assert.Contains("VectorMath.SumQuads", output.Sources.Values.Single());
             var vector = Create<INetwork<float>>("TinyVector");
@@ -145,6 +147,7 @@ namespace Backprop.Generated.Tests
         [Fact]
         public void Double_precision_SIMD_and_scalar_agree_to_rounding()
         {
+            Assert.True(Vector256.IsHardwareAccelerated, "this machine runs the SIMD path; the comparison needs it");
             var vector = Create<ISupervisedNetwork<double>>("VectorDouble");
             var scalar = Create<ISupervisedNetwork<double>>("ScalarDouble");
             var random = new Random(9);
@@ -166,8 +169,20 @@ namespace Backprop.Generated.Tests
             string layer2 = source.Substring(source.IndexOf("private void ForwardLayer2(", StringComparison.Ordinal), 600);
             Assert.DoesNotContain("Vector256", layer0);
             Assert.Contains("Vector256", layer2);
+            // The mixed network computes tanh(W0·x + b0) then W2·h + b2, its first layer scalar and its last SIMD.
             var mixed = Create<INetwork<float>>("MixedSingle");
             Assert.Equal(64 * 37 + 64 + 3 * 64 + 3, mixed.ParameterCount);
+            float[] p = mixed.Parameters.ToArray();
+            var random = new Random(4);
+            float[] x = Enumerable.Range(0, 37).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), y = new float[3];
+            mixed.Forward(x, y);
+            double[] h = Enumerable.Range(0, 64).Select(o => Math.Tanh(Enumerable.Range(0, 37).Sum(i => (double)p[o * 37 + i] * x[i]) + p[64 * 37 + o])).ToArray();
+            int w2 = 64 * 37 + 64;
+            for (int k = 0; k < 3; k++)
+            {
+                double expected = Enumerable.Range(0, 64).Sum(i => p[w2 + k * 64 + i] * h[i]) + p[w2 + 3 * 64 + k];
+                Assert.True(Math.Abs(y[k] - expected) <= 1e-5 * Math.Max(1, Math.Abs(expected)), $"output {k}: {y[k]} vs {expected}");
+            }
         }
 
         private static int UlpDistance(float a, float b)

@@ -44,6 +44,8 @@ namespace Backprop.Generated.Tests
         private static void Compare<T>(string name, Func<double, T> convert, string optimizer) where T : unmanaged, IEquatable<T>
         {
             ISupervisedNetwork<T> online = Create<T>(name), reference = Create<T>(name);
+            // The fused path exists (else TrainBatch would fall back to Backward then Step and this would compare it with itself).
+            Assert.NotNull(online.GetType().GetMethod("TrainOneSample", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic));
             var random = new Random(5);
             for (int step = 0; step < 6; step++)
             {
