@@ -151,7 +151,6 @@ namespace Backprop.Generated
                 throw new InvalidDataException($"The weight file was written for the architecture '{architecture}' ({parameterCount} parameters), but this network is '{network.Architecture}' ({network.ParameterCount} parameters).");
             }
             ITrainableNetwork<T>? trainable = includeOptimizerState && hasState ? network as ITrainableNetwork<T> : null;
-            ITrainableNetwork<T>? stale = trainable is null ? network as ITrainableNetwork<T> : null;
             if (trainable != null && (optimizer != trainable.OptimizerName || stateLength != trainable.OptimizerState.Length))
             {
                 throw new InvalidDataException($"The weight file holds {optimizer} state ({stateLength} values), but this network's optimizer is {trainable.OptimizerName} ({trainable.OptimizerState.Length} values); load with includeOptimizerState: false to take only the parameters.");
@@ -171,7 +170,7 @@ namespace Backprop.Generated
                 trainable.StepCount = steps;
                 trainable.LearningRate = learningRate;
             }
-            else if (stale != null)
+            else if (network is ITrainableNetwork<T> stale)
             {
                 // New parameters with the old momentum or moments would be neither model: the optimizer starts over.
                 stale.OptimizerState.Clear();
