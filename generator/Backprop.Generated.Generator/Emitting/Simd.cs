@@ -16,6 +16,12 @@ namespace Backprop.Generated.Generator
         /// <summary>A load of one vector from <paramref name="reference"/> at an element offset.</summary>
         public static string Load(string reference, string offset) => Vector + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
 
+        /// <summary>A load of one 128-bit vector (four floats, two doubles) from <paramref name="reference"/> at an element offset.</summary>
+        public static string Load128(string reference, string offset) => Vector128 + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+
+        /// <summary>A statement storing a 128-bit <paramref name="value"/> at an element offset.</summary>
+        public static string Store128(string value, string reference, string offset) => Vector128 + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+
         /// <summary>
         /// A vector of one element read through a reference, without a bounds check: the generator computed the offset
         /// inside the array, and the reference (unlike the array field) need not be reloaded after a store.

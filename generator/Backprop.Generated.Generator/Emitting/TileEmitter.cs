@@ -15,8 +15,6 @@ namespace Backprop.Generated.Generator
         public const int Tile = 4;
 
         /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
-        private const string Half = Simd.Vector128;
-
         private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
 
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
@@ -80,9 +78,9 @@ namespace Backprop.Generated.Generator
                 for (int r = 0; r < 2; r++)
                 {
                     string sum = c.Spec.IsDouble ? Simd.Vector + ".GetElement(row" + EmitContext.Int(r) + ", s)" : Simd.Vector + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
-                    w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1") + "]" : "") + ";");
-                    if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value" + EmitContext.Int(r) + " += _parameters[row + " + (r == 0 ? "" : F + " + ") + "i] * _values[xs + i];");
-                    w.Line("_values[zs" + (r == 0 ? "" : " + 1") + "] = value" + EmitContext.Int(r) + ";");
+                    w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1")) : "") + ";");
+                    if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value" + EmitContext.Int(r), r == 0 ? "row" : "row + " + F, "xs"));
+                    w.Line(Simd.Element("v", "zs" + (r == 0 ? "" : " + 1")) + " = value" + EmitContext.Int(r) + ";");
                 }
                 w.Close();
                 w.Close();
@@ -95,9 +93,9 @@ namespace Backprop.Generated.Generator
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ";");
                 w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
                 w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", "xs + i") + ", acc);");
-                w.Line(c.T + " value = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + _parameters[" + EmitContext.Int(layer.BiasOffset) + " + o]" : "") + ";");
-                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) value += _parameters[last + i] * _values[xs + i];");
-                w.Line("_values[s * ValueCount + " + EmitContext.Int(z.Offset) + " + o] = value;");
+                w.Line(c.T + " value = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
+                if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value", "last", "xs"));
+                w.Line(Simd.Element("v", "s * ValueCount + " + EmitContext.Int(z.Offset) + " + o") + " = value;");
                 w.Close();
             }
             w.Line("return;");
@@ -119,7 +117,7 @@ namespace Backprop.Generated.Generator
             w.Line("nint row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(layer.FanIn) + ";");
             if (layer.HasBias)
             {
-                w.Line(Half + "<" + c.T + "> b = " + Half + ".LoadUnsafe(ref w, (nuint)(" + EmitContext.Int(layer.BiasOffset) + " + o));");
+                w.Line(Simd.Vector128 + "<" + c.T + "> b = " + Simd.Load128("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
                 w.Line(Simd.Of(c) + " bias = " + Simd.Vector + ".Create(b, b);");
             }
             w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
@@ -157,8 +155,8 @@ namespace Backprop.Generated.Generator
             {
                 string sums = "sums" + EmitContext.Int(p);
                 w.Line(Simd.Of(c) + " " + sums + " = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(a => "acc" + EmitContext.Int(a))) + ")" + (layer.HasBias ? " + bias" : "") + ";");
-                w.Line(Half + ".StoreUnsafe(" + Simd.Vector + ".GetLower(" + sums + "), ref v, (nuint)(" + zs[2 * p] + "));");
-                w.Line(Half + ".StoreUnsafe(" + Simd.Vector + ".GetUpper(" + sums + "), ref v, (nuint)(" + zs[2 * p + 1] + "));");
+                w.Line(Simd.Store128(Simd.Vector + ".GetLower(" + sums + ")", "v", zs[2 * p]));
+                w.Line(Simd.Store128(Simd.Vector + ".GetUpper(" + sums + ")", "v", zs[2 * p + 1]));
             }
             if (full == fanIn) return;
             w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
@@ -166,8 +164,8 @@ namespace Backprop.Generated.Generator
             for (int k = 0; k < n; k++)
             {
                 w.Line(c.T + " rest" + EmitContext.Int(k) + " = " + c.Lit(0) + ";");
-                w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) rest" + EmitContext.Int(k) + " += _parameters[row + r * " + F + " + i] * _values[" + xs[k] + " + i];");
-                w.Line("_values[" + zs[k] + " + r] += rest" + EmitContext.Int(k) + ";");
+                w.Line(VectorEmitter.RestOfRow(c, layer, "rest" + EmitContext.Int(k), "row + r * " + F, xs[k]));
+                w.Line(Simd.Element("v", zs[k] + " + r") + " += rest" + EmitContext.Int(k) + ";");
             }
             w.Close();
         }
@@ -211,12 +209,12 @@ namespace Backprop.Generated.Generator
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + ";");
                 w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
-                if (inputGradient) w.Line(c.T + " sum = " + (layer.AssignsInputGradient ? c.Lit(0) : "_deltas[xs + i]") + ";");
+                if (inputGradient) w.Line(c.T + " sum = " + (layer.AssignsInputGradient ? c.Lit(0) : Simd.Element("d", "xs + i")) + ";");
                 w.Open("for (int o = 0; o < " + U + "; o++)");
-                w.Line("_gradients[" + W + " + o * " + F + " + i] += _deltas[zs + o] * _values[xs + i];");
-                if (inputGradient) w.Line("sum += _parameters[" + W + " + o * " + F + " + i] * _deltas[zs + o];");
+                w.Line(Simd.Element("g", W + " + o * " + F + " + i") + " += " + Simd.Element("d", "zs + o") + " * " + Simd.Element("v", "xs + i") + ";");
+                if (inputGradient) w.Line("sum += " + Simd.Element("w", W + " + o * " + F + " + i") + " * " + Simd.Element("d", "zs + o") + ";");
                 w.Close();
-                if (inputGradient) w.Line("_deltas[xs + i] = sum;");
+                if (inputGradient) w.Line(Simd.Element("d", "xs + i") + " = sum;");
                 w.Close();
                 w.Close();
             }

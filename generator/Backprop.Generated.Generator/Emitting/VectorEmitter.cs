@@ -38,7 +38,7 @@ namespace Backprop.Generated.Generator
             w.Line("// SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line(Simd.Vector128 + "<float> x4 = " + Simd.Vector128 + ".LoadUnsafe(ref v, (nuint)(" + X + "));");
+            w.Line(Simd.Vector128 + "<float> x4 = " + Simd.Load128("v", X) + ";");
             w.Line(Simd.Of(c) + " xx = " + Simd.Vector + ".Create(x4, x4);");
             w.Open("for (int o = 0; o < " + EmitContext.Int(whole) + "; o += 8)");
             w.Line("int row = " + W + " + o * 4;");
@@ -50,7 +50,7 @@ namespace Backprop.Generated.Generator
             if (whole < units)
             {
                 w.Open("for (int o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
-                w.Line(Simd.Vector128 + "<float> product = " + Simd.Vector128 + ".LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * x4;");
+                w.Line(Simd.Vector128 + "<float> product = " + Simd.Load128("w", W + " + o * 4") + " * x4;");
                 w.Line(Simd.Element("v", Z + " + o") + " = " + Simd.Vector128 + ".Sum(product)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 w.Close();
             }
@@ -77,7 +77,7 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Ref(c, "d", "_deltas"));
             if (parameterGradients)
             {
-                w.Line(V128 + "<float> x4 = " + V128 + ".LoadUnsafe(ref v, (nuint)(" + X + "));");
+                w.Line(V128 + "<float> x4 = " + Simd.Load128("v", X) + ";");
                 w.Line(Simd.Of(c) + " xx = " + Simd.Vector + ".Create(x4, x4);");
             }
             if (inputGradient) w.Line(Simd.Of(c) + " dxx = " + Simd.Of(c) + ".Zero;   // δx of the even rows in the lower half, of the odd rows in the upper");
@@ -100,14 +100,14 @@ namespace Backprop.Generated.Generator
                 w.Open("for (nint o = " + EmitContext.Int(whole) + "; o < " + EmitContext.Int(units) + "; o++)");
                 w.Line("float dv = " + Simd.Element("d", Z + " + o") + ";");
                 if (parameterGradients && layer.HasBias) w.Line(Simd.Element("g", B + " + o") + " += dv;");
-                if (parameterGradients) w.Line(V128 + ".StoreUnsafe(" + V128 + ".LoadUnsafe(ref g, (nuint)(" + W + " + o * 4)) + dv * x4, ref g, (nuint)(" + W + " + o * 4));");
-                if (inputGradient) w.Line("dx4 += " + V128 + ".LoadUnsafe(ref w, (nuint)(" + W + " + o * 4)) * dv;");
+                if (parameterGradients) w.Line(Simd.Store128(Simd.Load128("g", W + " + o * 4") + " + dv * x4", "g", W + " + o * 4"));
+                if (inputGradient) w.Line("dx4 += " + Simd.Load128("w", W + " + o * 4") + " * dv;");
                 w.Close();
             }
             if (inputGradient)
             {
-                string gradient = layer.AssignsInputGradient ? "dx4" : V128 + ".LoadUnsafe(ref d, (nuint)(" + X + ")) + dx4";
-                w.Line(V128 + ".StoreUnsafe(" + gradient + ", ref d, (nuint)(" + X + "));");
+                string gradient = layer.AssignsInputGradient ? "dx4" : Simd.Load128("d", X) + " + dx4";
+                w.Line(Simd.Store128(gradient, "d", X));
             }
             w.Line("return;");
             w.Close();
@@ -164,8 +164,8 @@ namespace Backprop.Generated.Generator
                     w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
                     w.Open("for (int r = 0; r < " + EmitContext.Int(lanes) + "; r++)");
                     w.Line(c.T + " rest = " + c.Lit(0) + ";");
-                    w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) rest += _parameters[row + r * " + F + " + i] * _values[" + X + " + i];");
-                    w.Line("_values[" + Z + " + o + r] += rest;");
+                    w.Line(RestOfRow(c, layer, "rest", "row + r * " + F, X));
+                    w.Line(Simd.Element("v", Z + " + o + r") + " += rest;");
                     w.Close();
                 }
                 w.Close();
@@ -178,7 +178,7 @@ namespace Backprop.Generated.Generator
                 w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
                 w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
                 w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
-                if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum += _parameters[last + i] * _values[" + X + " + i];");
+                if (full < fanIn) w.Line(RestOfRow(c, layer, "sum", "last", X));
                 w.Line(Simd.Element("v", Z + " + o") + " = sum;");
             }
             else if (tail > 1)
@@ -207,7 +207,7 @@ namespace Backprop.Generated.Generator
                 {
                     string index = EmitContext.Int(first + r);
                     w.Line(c.T + " sum" + EmitContext.Int(r) + " = " + sumsOf + ".GetElement(tailSums, " + EmitContext.Int(r) + ")" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset + first + r)) : "") + ";");
-                    if (full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) sum" + EmitContext.Int(r) + " += _parameters[last + " + EmitContext.Int(r * fanIn) + " + i] * _values[" + X + " + i];");
+                    if (full < fanIn) w.Line(RestOfRow(c, layer, "sum" + EmitContext.Int(r), "last + " + EmitContext.Int(r * fanIn), X));
                     w.Line(Simd.Element("v", Z + " + " + index) + " = sum" + EmitContext.Int(r) + ";");
                 }
             }
@@ -240,15 +240,15 @@ namespace Backprop.Generated.Generator
                 if (parameterGradients) w.Line(Simd.Store(Simd.Math + ".MultiplyAdd(dv, x" + k + ", " + Simd.Load("g", at) + ")", "g", at));
                 if (inputGradient) w.Line("dx" + k + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", at) + ", dv, dx" + k + ");");
             });
-            if (inputGradient && layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) _deltas[" + X + " + i] = " + c.Lit(0) + ";");
+            if (inputGradient && layer.AssignsInputGradient && full < fanIn) w.Line("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++) " + Simd.Element("d", X + " + i") + " = " + c.Lit(0) + ";");
             if (full < fanIn)
             {
                 w.Open("for (int o = 0; o < " + U + "; o++)");
-                w.Line(c.T + " delta = _deltas[" + Z + " + o];");
+                w.Line(c.T + " delta = " + Simd.Element("d", Z + " + o") + ";");
                 w.Line("int row = " + W + " + o * " + F + ";");
                 w.Open("for (int i = " + EmitContext.Int(full) + "; i < " + F + "; i++)");
-                if (parameterGradients) w.Line("_gradients[row + i] += delta * _values[" + X + " + i];");
-                if (inputGradient) w.Line("_deltas[" + X + " + i] += _parameters[row + i] * delta;");
+                if (parameterGradients) w.Line(Simd.Element("g", "row + i") + " += delta * " + Simd.Element("v", X + " + i") + ";");
+                if (inputGradient) w.Line(Simd.Element("d", X + " + i") + " += " + Simd.Element("w", "row + i") + " * delta;");
                 w.Close();
                 w.Close();
             }
@@ -328,6 +328,16 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>
+        /// The statement adding a row's inputs past its last whole vector to <paramref name="sum"/>, one at a time through
+        /// the refs w (weights) and v (values): Σ W[row + i]·x[x + i] for i from the last whole vector to the fan-in.
+        /// </summary>
+        public static string RestOfRow(EmitContext c, LayerPlan layer, string sum, string row, string x)
+        {
+            int fanIn = layer.FanIn, full = fanIn - fanIn % Lanes(c);
+            return "for (int i = " + EmitContext.Int(full) + "; i < " + EmitContext.Int(fanIn) + "; i++) " + sum + " += " + Simd.Element("w", row + " + i") + " * " + Simd.Element("v", x + " + i") + ";";
+        }
+
         /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>
         private static string? ForwardValue(EmitContext c, LayerPlan layer)
         {
@@ -345,13 +355,14 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
-        /// Writes "int start = 0;" and, when the activation has a SIMD form, a vector loop over the full vectors that
-        /// sets start past them (or returns, when they are the whole tensor); the scalar loop that follows runs from start.
+        /// Writes "int start = 0;" and, when the activation has a SIMD form in this precision, a vector loop over the full
+        /// vectors that sets start past them (or returns, when they are the whole tensor); the scalar loop that follows runs
+        /// from start. The caller has checked <see cref="Activation"/>.
         /// </summary>
         public static void ActivationForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             w.Line("int start = 0;");
-            string? value = Activation(c, layer) ? ForwardValue(c, layer) : null;
+            string? value = ForwardValue(c, layer);
             if (value is null) return;
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             int lanes = Lanes(c), full = y.Width - y.Width % lanes;
@@ -366,11 +377,10 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        /// <summary>As <see cref="ActivationForward"/>, for the gradient: δx (=|+=) δy ⊙ f'.</summary>
+        /// <summary>As <see cref="ActivationForward"/>, for the gradient: δx (=|+=) δy ⊙ f' (the caller has checked <see cref="Activation"/>).</summary>
         public static void ActivationBackward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             w.Line("int start = 0;");
-            if (!Activation(c, layer)) return;
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             int lanes = Lanes(c), full = y.Width - y.Width % lanes;
             string one = Simd.Of(c) + ".One";

@@ -783,8 +783,8 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
                 int xs = s * ValueCount + 7;
                 global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int i = 0; i < 4; i += 4) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xs + i)), acc);
-                double value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[28 + o];
-                _values[s * ValueCount + 11 + o] = value;
+                double value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28 + o);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, s * ValueCount + 11 + o) = value;
             }
             return;
         }

@@ -807,10 +807,10 @@ namespace Demo
                     for (int s = 0; s < 4; s++)
                     {
                         int xs = s * ValueCount + 20, zs = s * ValueCount + 36 + o;
-                        float value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, s) + _parameters[128 + o];
-                        _values[zs] = value0;
-                        float value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, 4 + s) + _parameters[128 + o + 1];
-                        _values[zs + 1] = value1;
+                        float value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, s) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zs) = value0;
+                        float value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, 4 + s) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o + 1);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zs + 1) = value1;
                     }
                 }
                 // the last row of W, for each sample
@@ -820,8 +820,8 @@ namespace Demo
                     int xs = s * ValueCount + 20;
                     global::System.Runtime.Intrinsics.Vector256<float> acc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int i = 0; i < 16; i += 8) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + i)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(xs + i)), acc);
-                    float value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + _parameters[128 + o];
-                    _values[s * ValueCount + 36 + o] = value;
+                    float value = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, s * ValueCount + 36 + o) = value;
                 }
                 return;
             }

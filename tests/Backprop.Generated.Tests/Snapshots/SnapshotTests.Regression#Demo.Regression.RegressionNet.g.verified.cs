@@ -489,8 +489,8 @@ namespace Demo.Regression
                     for (int r = 0; r < 4; r++)
                     {
                         double rest = 0.0;
-                        for (int i = 4; i < 5; i++) rest += _parameters[row + r * 5 + i] * _values[at + 8 + i];
-                        _values[at + 13 + o + r] += rest;
+                        for (int i = 4; i < 5; i++) rest += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 8 + i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 13 + o + r) += rest;
                     }
                 }
                 return;
@@ -672,15 +672,15 @@ namespace Demo.Regression
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
                 }
-                for (int i = 4; i < 5; i++) _deltas[at + 8 + i] = 0.0;
+                for (int i = 4; i < 5; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 8 + i) = 0.0;
                 for (int o = 0; o < 4; o++)
                 {
-                    double delta = _deltas[at + 13 + o];
+                    double delta = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o);
                     int row = 20 + o * 5;
                     for (int i = 4; i < 5; i++)
                     {
-                        _gradients[row + i] += delta * _values[at + 8 + i];
-                        _deltas[at + 8 + i] += _parameters[row + i] * delta;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g, row + i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 8 + i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 8 + i) += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + i) * delta;
                     }
                 }
                 return;
@@ -796,14 +796,14 @@ namespace Demo.Regression
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 8 + i));
                 }
-                for (int i = 4; i < 5; i++) _deltas[at + 8 + i] = 0.0;
+                for (int i = 4; i < 5; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 8 + i) = 0.0;
                 for (int o = 0; o < 4; o++)
                 {
-                    double delta = _deltas[at + 13 + o];
+                    double delta = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 13 + o);
                     int row = 20 + o * 5;
                     for (int i = 4; i < 5; i++)
                     {
-                        _deltas[at + 8 + i] += _parameters[row + i] * delta;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 8 + i) += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + i) * delta;
                     }
                 }
                 return;
@@ -934,17 +934,17 @@ namespace Demo.Regression
                         for (int r = 0; r < 2; r++)
                         {
                             double rest0 = 0.0;
-                            for (int i = 4; i < 5; i++) rest0 += _parameters[row + r * 5 + i] * _values[8 + i];
-                            _values[13 + o + r] += rest0;
+                            for (int i = 4; i < 5; i++) rest0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 8 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 13 + o + r) += rest0;
                             double rest1 = 0.0;
-                            for (int i = 4; i < 5; i++) rest1 += _parameters[row + r * 5 + i] * _values[1 * ValueCount + 8 + i];
-                            _values[1 * ValueCount + 13 + o + r] += rest1;
+                            for (int i = 4; i < 5; i++) rest1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + 8 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + 13 + o + r) += rest1;
                             double rest2 = 0.0;
-                            for (int i = 4; i < 5; i++) rest2 += _parameters[row + r * 5 + i] * _values[2 * ValueCount + 8 + i];
-                            _values[2 * ValueCount + 13 + o + r] += rest2;
+                            for (int i = 4; i < 5; i++) rest2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + 8 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + 13 + o + r) += rest2;
                             double rest3 = 0.0;
-                            for (int i = 4; i < 5; i++) rest3 += _parameters[row + r * 5 + i] * _values[3 * ValueCount + 8 + i];
-                            _values[3 * ValueCount + 13 + o + r] += rest3;
+                            for (int i = 4; i < 5; i++) rest3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + 8 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + 13 + o + r) += rest3;
                         }
                     }
                     else
@@ -975,11 +975,11 @@ namespace Demo.Regression
                             for (int r = 0; r < 2; r++)
                             {
                                 double rest0 = 0.0;
-                                for (int i = 4; i < 5; i++) rest0 += _parameters[row + r * 5 + i] * _values[xa + i];
-                                _values[za + r] += rest0;
+                                for (int i = 4; i < 5; i++) rest0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, xa + i);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, za + r) += rest0;
                                 double rest1 = 0.0;
-                                for (int i = 4; i < 5; i++) rest1 += _parameters[row + r * 5 + i] * _values[xb + i];
-                                _values[zb + r] += rest1;
+                                for (int i = 4; i < 5; i++) rest1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, xb + i);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zb + r) += rest1;
                             }
                         }
                     }
@@ -1178,10 +1178,10 @@ namespace Demo.Regression
                         double sum = 0.0;
                         for (int o = 0; o < 4; o++)
                         {
-                            _gradients[20 + o * 5 + i] += _deltas[zs + o] * _values[xs + i];
-                            sum += _parameters[20 + o * 5 + i] * _deltas[zs + o];
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 20 + o * 5 + i) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, zs + o) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, xs + i);
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 20 + o * 5 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref d, zs + o);
                         }
-                        _deltas[xs + i] = sum;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref d, xs + i) = sum;
                     }
                 }
                 return;
