@@ -15,6 +15,7 @@ namespace Backprop.Generated.Tests
     /// generated class must be reserved (else a user member of that name compiles to a duplicate definition instead of
     /// BPG007), and every reserved name must be written by at least one of them (else BPG007 forbids a name for nothing).
     /// The snapshots cover the emitter's paths (see <see cref="SnapshotTests"/>), so together they write every member.
+    /// docs/diagnostics.md lists the reserved names for users; that list is checked too.
     /// </summary>
     public class GeneratedNamesTests
     {
@@ -32,6 +33,18 @@ namespace Backprop.Generated.Tests
             var unused = GeneratedNames.Members.Where(name => !written.Contains(name)).ToList();
             unused.AddRange(GeneratedNames.Prefixes.Where(prefix => !written.Any(name => name.Length > prefix.Length && name.StartsWith(prefix, System.StringComparison.Ordinal) && char.IsDigit(name[prefix.Length]))).Select(prefix => prefix + "N"));
             Assert.True(unused.Count == 0, "Reserved but written by no snapshot (remove them from GeneratedNames, or snapshot a network that writes them): " + string.Join(", ", unused));
+        }
+
+        [Fact]
+        public void The_diagnostics_page_lists_every_reserved_name()
+        {
+            string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+            int start = page.IndexOf("## BPG007", System.StringComparison.Ordinal), end = page.IndexOf("## BPG008", System.StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, "docs/diagnostics.md has no BPG007 section before BPG008");
+            string section = page.Substring(start, end - start);
+            var missing = GeneratedNames.Members.Where(name => !section.Contains("`" + name + "`")).ToList();
+            missing.AddRange(GeneratedNames.Prefixes.Where(prefix => !section.Contains("`" + prefix + "{i}")).Select(prefix => prefix + "{i}"));
+            Assert.True(missing.Count == 0, "docs/diagnostics.md's BPG007 section does not list: " + string.Join(", ", missing));
         }
 
         [Fact]
@@ -73,5 +86,9 @@ namespace Backprop.Generated.Tests
 
         private static string SnapshotDirectory([CallerFilePath] string thisFile = "")
             => Path.Combine(Path.GetDirectoryName(thisFile)!, Infrastructure.Snapshot.DirectoryName);
+
+        // This file is tests/Backprop.Generated.Tests/GeneratedNamesTests.cs.
+        private static string RepositoryRoot([CallerFilePath] string thisFile = "")
+            => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
     }
 }
