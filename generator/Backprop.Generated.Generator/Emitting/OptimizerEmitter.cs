@@ -65,8 +65,7 @@ namespace Backprop.Generated.Generator
             if (c.Spec.ClipGradNorm > 0)
             {
                 w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
-                w.Line("double squares = 0;");
-                w.Line("for (int i = 0; i < ParameterCount; i++) squares += " + (c.Spec.IsDouble ? "" : "(double)") + "_gradients[i] * _gradients[i];");
+                w.Line("double squares = global::Backprop.Generated.NetworkMath.SumOfSquares(new " + EmitContext.ReadOnlySpan + "<" + T + ">(_gradients));   // in double, with SIMD where there is");
                 w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (scale * global::System.Math.Sqrt(squares) + 1e-6);");
                 w.Line("if (clip < 1.0) scale *= clip;");
             }

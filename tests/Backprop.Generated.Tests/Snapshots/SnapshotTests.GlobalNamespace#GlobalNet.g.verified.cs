@@ -287,8 +287,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         // The batch loss is the mean over samples: its gradient is the accumulated sum times 1/count.
         double scale = 1.0 / _accumulatedSamples;
         // Clip the global gradient norm to 1, as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))
-        double squares = 0;
-        for (int i = 0; i < ParameterCount; i++) squares += _gradients[i] * _gradients[i];
+        double squares = global::Backprop.Generated.NetworkMath.SumOfSquares(new global::System.ReadOnlySpan<double>(_gradients));   // in double, with SIMD where there is
         double clip = 1 / (scale * global::System.Math.Sqrt(squares) + 1e-6);
         if (clip < 1.0) scale *= clip;
         double gradientScale = scale;
