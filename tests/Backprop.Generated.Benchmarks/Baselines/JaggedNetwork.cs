@@ -12,10 +12,8 @@ namespace Backprop.Generated.Benchmarks.Baselines
     /// not compute the gradient with respect to the network's input: the first layer's backward pass only accumulates
     /// its weight gradient.
     /// </remarks>
-    public sealed class JaggedNetwork : IReferenceNetwork
+    public sealed class JaggedNetwork : BaselineNetwork, IReferenceNetwork
     {
-        private readonly int[] _sizes;
-        private readonly Activation[] _activations;
         private readonly float[][][] _w;       // [layer][out][in]
         private readonly float[][] _b;         // [layer][out]
         private readonly float[][][] _gw;      // accumulated gradients, as _w
@@ -24,18 +22,12 @@ namespace Backprop.Generated.Benchmarks.Baselines
         private readonly float[][] _z;         // the output of layer l before its activation (the same array as _a[l + 1] when it has none)
         private readonly float[][] _dz;        // ∂loss/∂z for layer l
         private readonly float[][] _da;        // ∂loss/∂a[l] for l ≥ 1, indexed by l − 1
-        private readonly float _learningRate;
-        private int _samples;
 
         /// <summary>A network of the given shape with zero parameters; set them with <see cref="SetParameters"/>.</summary>
         public JaggedNetwork(NetworkShape shape, float learningRate)
+            : base(shape, learningRate)
         {
             int layers = shape.LayerCount;
-            _sizes = new int[layers + 1];
-            _activations = new Activation[layers];
-            for (int l = 0; l <= layers; l++) _sizes[l] = shape.Sizes[l];
-            for (int l = 0; l < layers; l++) _activations[l] = shape.Activations[l];
-            _learningRate = learningRate;
             _w = new float[layers][][];
             _gw = new float[layers][][];
             _b = new float[layers][];
@@ -44,10 +36,10 @@ namespace Backprop.Generated.Benchmarks.Baselines
             _z = new float[layers][];
             _dz = new float[layers][];
             _da = new float[layers][];
-            _a[0] = new float[_sizes[0]];
+            _a[0] = new float[Sizes[0]];
             for (int l = 0; l < layers; l++)
             {
-                int inputs = _sizes[l], outputs = _sizes[l + 1];
+                int inputs = Sizes[l], outputs = Sizes[l + 1];
                 _w[l] = new float[outputs][];
                 _gw[l] = new float[outputs][];
                 for (int o = 0; o < outputs; o++)
@@ -58,7 +50,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 _b[l] = new float[outputs];
                 _gb[l] = new float[outputs];
                 _z[l] = new float[outputs];
-                _a[l + 1] = _activations[l] == Activation.None ? _z[l] : new float[outputs];
+                _a[l + 1] = Activations[l] == Activation.None ? _z[l] : new float[outputs];
                 _dz[l] = new float[outputs];
                 _da[l] = new float[outputs];
             }
@@ -66,10 +58,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
 
         /// <inheritdoc/>
         public string Name => "Jagged";
-
-        private int InputSize => _sizes[0];
-
-        private int OutputSize => _sizes[_sizes.Length - 1];
 
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output)
@@ -137,7 +125,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 }
                 // Through the previous layer's activation.
                 float[] dzPrevious = _dz[l - 1];
-                if (_activations[l - 1] == Activation.Tanh)
+                if (Activations[l - 1] == Activation.Tanh)
                 {
                     for (int i = 0; i < dx.Length; i++) dzPrevious[i] = dx[i] * (1f - x[i] * x[i]);
                 }
@@ -147,15 +135,14 @@ namespace Backprop.Generated.Benchmarks.Baselines
                     for (int i = 0; i < dx.Length; i++) dzPrevious[i] = zPrevious[i] > 0f ? dx[i] : 0f;
                 }
             }
-            _samples++;
+            CountSample();
             return loss / y.Length;
         }
 
         /// <inheritdoc/>
         public void Step()
         {
-            if (_samples == 0) throw new InvalidOperationException("Step needs at least one accumulated sample.");
-            float rate = _learningRate / _samples;
+            float rate = BeginStep();
             for (int l = 0; l < _w.Length; l++)
             {
                 float[][] w = _w[l];
@@ -172,7 +159,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 for (int o = 0; o < b.Length; o++) b[o] -= rate * gb[o];
                 Array.Clear(gb);
             }
-            _samples = 0;
         }
 
         /// <inheritdoc/>
@@ -185,37 +171,20 @@ namespace Backprop.Generated.Benchmarks.Baselines
             return total / count;
         }
 
-        /// <inheritdoc/>
-        public void SetParameters(ReadOnlySpan<float> parameters)
+        private protected override void SetLayer(int layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
-            {
-                foreach (float[] row in _w[l])
-                {
-                    parameters.Slice(offset, row.Length).CopyTo(row);
-                    offset += row.Length;
-                }
-                parameters.Slice(offset, _b[l].Length).CopyTo(_b[l]);
-                offset += _b[l].Length;
-            }
-            if (offset != parameters.Length) throw new ArgumentException("Expected " + offset + " parameters, got " + parameters.Length + ".", nameof(parameters));
+            int inputs = Sizes[layer];
+            float[][] w = _w[layer];
+            for (int o = 0; o < w.Length; o++) weights.Slice(o * inputs, inputs).CopyTo(w[o]);
+            biases.CopyTo(_b[layer]);
         }
 
-        /// <inheritdoc/>
-        public void GetParameters(Span<float> parameters)
+        private protected override void GetLayer(int layer, Span<float> weights, Span<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
-            {
-                foreach (float[] row in _w[l])
-                {
-                    row.AsSpan().CopyTo(parameters.Slice(offset, row.Length));
-                    offset += row.Length;
-                }
-                _b[l].AsSpan().CopyTo(parameters.Slice(offset, _b[l].Length));
-                offset += _b[l].Length;
-            }
+            int inputs = Sizes[layer];
+            float[][] w = _w[layer];
+            for (int o = 0; o < w.Length; o++) w[o].AsSpan().CopyTo(weights.Slice(o * inputs, inputs));
+            _b[layer].AsSpan().CopyTo(biases);
         }
 
         private void RunForward(ReadOnlySpan<float> input)
@@ -235,7 +204,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
                     z[o] = sum;
                 }
                 float[] a = _a[l + 1];
-                switch (_activations[l])
+                switch (Activations[l])
                 {
                     case Activation.ReLU:
                         for (int o = 0; o < z.Length; o++) a[o] = z[o] > 0f ? z[o] : 0f;

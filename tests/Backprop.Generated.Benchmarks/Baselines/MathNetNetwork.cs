@@ -12,10 +12,8 @@ namespace Backprop.Generated.Benchmarks.Baselines
     /// vectors and matrices allocated once (the overloads with a result argument), so it allocates nothing per call.
     /// </summary>
     /// <remarks>As <see cref="JaggedNetwork"/>, it skips the gradient with respect to the network's input.</remarks>
-    public sealed class MathNetNetwork : IReferenceNetwork
+    public sealed class MathNetNetwork : BaselineNetwork, IReferenceNetwork
     {
-        private readonly int[] _sizes;
-        private readonly Activation[] _activations;
         private readonly Matrix<float>[] _w;        // [out × in]; MathNet stores it column-major
         private readonly Vector<float>[] _b;
         private readonly Matrix<float>[] _gw;
@@ -30,8 +28,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
         private readonly Vector<float>[] _derivative;
         private readonly Vector<float> _target;
         private readonly float[] _targetValues;
-        private readonly float _learningRate;
-        private int _samples;
         // A batch, the samples as columns (allocated for the batch size last seen):
         private Batch? _batch;
 
@@ -44,13 +40,9 @@ namespace Backprop.Generated.Benchmarks.Baselines
 
         /// <summary>A network of the given shape with zero parameters; set them with <see cref="SetParameters"/>.</summary>
         public MathNetNetwork(NetworkShape shape, float learningRate)
+            : base(shape, learningRate)
         {
             int layers = shape.LayerCount;
-            _sizes = new int[layers + 1];
-            _activations = new Activation[layers];
-            for (int l = 0; l <= layers; l++) _sizes[l] = shape.Sizes[l];
-            for (int l = 0; l < layers; l++) _activations[l] = shape.Activations[l];
-            _learningRate = learningRate;
             _w = new Matrix<float>[layers];
             _gw = new Matrix<float>[layers];
             _outer = new Matrix<float>[layers];
@@ -61,18 +53,18 @@ namespace Backprop.Generated.Benchmarks.Baselines
             _dz = new Vector<float>[layers];
             _da = new Vector<float>[layers];
             _derivative = new Vector<float>[layers];
-            _input = new float[_sizes[0]];
+            _input = new float[Sizes[0]];
             _a[0] = new DenseVector(_input);   // binds the array, no copy
             for (int l = 0; l < layers; l++)
             {
-                int inputs = _sizes[l], outputs = _sizes[l + 1];
+                int inputs = Sizes[l], outputs = Sizes[l + 1];
                 _w[l] = Matrix<float>.Build.Dense(outputs, inputs);
                 _gw[l] = Matrix<float>.Build.Dense(outputs, inputs);
                 _outer[l] = Matrix<float>.Build.Dense(outputs, inputs);
                 _b[l] = Vector<float>.Build.Dense(outputs);
                 _gb[l] = Vector<float>.Build.Dense(outputs);
                 _z[l] = Vector<float>.Build.Dense(outputs);
-                _a[l + 1] = _activations[l] == Activation.None ? _z[l] : Vector<float>.Build.Dense(outputs);
+                _a[l + 1] = Activations[l] == Activation.None ? _z[l] : Vector<float>.Build.Dense(outputs);
                 _dz[l] = Vector<float>.Build.Dense(outputs);
                 _da[l] = Vector<float>.Build.Dense(outputs);
                 _derivative[l] = Vector<float>.Build.Dense(outputs);
@@ -83,10 +75,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
 
         /// <inheritdoc/>
         public string Name => "MathNet";
-
-        private int InputSize => _sizes[0];
-
-        private int OutputSize => _sizes[_sizes.Length - 1];
 
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output)
@@ -118,21 +106,16 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 Vector<float> dx = _da[l - 1];
                 _w[l].TransposeThisAndMultiply(dz, dx);
                 Vector<float> derivative = _derivative[l - 1];
-                if (_activations[l - 1] == Activation.Tanh) x.Map(TanhDerivative, derivative, Zeros.Include);
+                if (Activations[l - 1] == Activation.Tanh) x.Map(TanhDerivative, derivative, Zeros.Include);
                 else _z[l - 1].Map(ReLUDerivative, derivative, Zeros.Include);
                 dx.PointwiseMultiply(derivative, _dz[l - 1]);
             }
-            _samples++;
+            CountSample();
             return loss;
         }
 
         /// <inheritdoc/>
-        public void Step()
-        {
-            if (_samples == 0) throw new InvalidOperationException("Step needs at least one accumulated sample.");
-            Update(_learningRate / _samples);
-            _samples = 0;
-        }
+        public void Step() => Update(BeginStep());
 
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs)
@@ -144,7 +127,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
         /// <inheritdoc/>
         public float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
         {
-            if (_samples != 0) throw new InvalidOperationException("TrainBatch starts from cleared gradients.");
+            if (AccumulatedSamples != 0) throw new InvalidOperationException("TrainBatch starts from cleared gradients.");
             Batch batch = RunForwardBatch(inputs);
             int last = _w.Length - 1, count = batch.Count;
             targets.CopyTo(Values(batch.Targets));
@@ -163,47 +146,32 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 Matrix<float> dx = batch.DA[l - 1];
                 _w[l].TransposeThisAndMultiply(dz, dx);
                 Matrix<float> derivative = batch.Derivative[l - 1];
-                if (_activations[l - 1] == Activation.Tanh) x.Map(TanhDerivative, derivative, Zeros.Include);
+                if (Activations[l - 1] == Activation.Tanh) x.Map(TanhDerivative, derivative, Zeros.Include);
                 else batch.Z[l - 1].Map(ReLUDerivative, derivative, Zeros.Include);
                 dx.PointwiseMultiply(derivative, batch.DZ[l - 1]);
             }
-            Update(_learningRate / count);
+            Update(LearningRate / count);
             return loss;
         }
 
-        /// <inheritdoc/>
-        public void SetParameters(ReadOnlySpan<float> parameters)
+        private protected override void SetLayer(int layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
+            int inputs = Sizes[layer], outputs = Sizes[layer + 1];
+            for (int o = 0; o < outputs; o++)
             {
-                int inputs = _sizes[l], outputs = _sizes[l + 1];
-                for (int o = 0; o < outputs; o++)
-                {
-                    for (int i = 0; i < inputs; i++) _w[l][o, i] = parameters[offset + o * inputs + i];
-                }
-                offset += outputs * inputs;
-                for (int o = 0; o < outputs; o++) _b[l][o] = parameters[offset + o];
-                offset += outputs;
+                for (int i = 0; i < inputs; i++) _w[layer][o, i] = weights[o * inputs + i];
             }
-            if (offset != parameters.Length) throw new ArgumentException("Expected " + offset + " parameters, got " + parameters.Length + ".", nameof(parameters));
+            for (int o = 0; o < outputs; o++) _b[layer][o] = biases[o];
         }
 
-        /// <inheritdoc/>
-        public void GetParameters(Span<float> parameters)
+        private protected override void GetLayer(int layer, Span<float> weights, Span<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
+            int inputs = Sizes[layer], outputs = Sizes[layer + 1];
+            for (int o = 0; o < outputs; o++)
             {
-                int inputs = _sizes[l], outputs = _sizes[l + 1];
-                for (int o = 0; o < outputs; o++)
-                {
-                    for (int i = 0; i < inputs; i++) parameters[offset + o * inputs + i] = _w[l][o, i];
-                }
-                offset += outputs * inputs;
-                for (int o = 0; o < outputs; o++) parameters[offset + o] = _b[l][o];
-                offset += outputs;
+                for (int i = 0; i < inputs; i++) weights[o * inputs + i] = _w[layer][o, i];
             }
+            for (int o = 0; o < outputs; o++) biases[o] = _b[layer][o];
         }
 
         private static float TanhDerivative(float a) => 1f - a * a;
@@ -221,7 +189,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
             {
                 _w[l].Multiply(_a[l], _z[l]);
                 _z[l].Add(_b[l], _z[l]);
-                switch (_activations[l])
+                switch (Activations[l])
                 {
                     case Activation.ReLU:
                         _z[l].PointwiseMaximum(0f, _a[l + 1]);
@@ -236,7 +204,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
         private Batch RunForwardBatch(ReadOnlySpan<float> inputs)
         {
             int count = inputs.Length / InputSize;
-            if (_batch == null || _batch.Count != count) _batch = new Batch(_sizes, _activations, count);
+            if (_batch == null || _batch.Count != count) _batch = new Batch(Sizes, Activations, count);
             Batch batch = _batch;
             // Samples one after another are exactly the columns of a column-major [in × count] matrix.
             inputs.CopyTo(Values(batch.A[0]));
@@ -246,7 +214,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 _w[l].Multiply(batch.A[l], z);
                 _b[l].OuterProduct(batch.Ones, batch.Bias[l]);   // b broadcast to every column
                 z.Add(batch.Bias[l], z);
-                switch (_activations[l])
+                switch (Activations[l])
                 {
                     case Activation.ReLU:
                         z.PointwiseMaximum(0f, batch.A[l + 1]);

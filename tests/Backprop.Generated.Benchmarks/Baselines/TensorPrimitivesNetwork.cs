@@ -10,10 +10,8 @@ namespace Backprop.Generated.Benchmarks.Baselines
     /// per layer, [out][in] row-major as the generated layout. Sizes are known only at run time.
     /// </summary>
     /// <remarks>As <see cref="JaggedNetwork"/>, it skips the gradient with respect to the network's input.</remarks>
-    public sealed class TensorPrimitivesNetwork : IReferenceNetwork
+    public sealed class TensorPrimitivesNetwork : BaselineNetwork, IReferenceNetwork
     {
-        private readonly int[] _sizes;
-        private readonly Activation[] _activations;
         private readonly float[][] _w;    // [layer][out·in], row-major
         private readonly float[][] _b;
         private readonly float[][] _gw;
@@ -23,18 +21,12 @@ namespace Backprop.Generated.Benchmarks.Baselines
         private readonly float[][] _dz;
         private readonly float[][] _da;   // ∂loss/∂a[l], indexed by l − 1
         private readonly float[][] _derivative;   // scratch for the activation's derivative
-        private readonly float _learningRate;
-        private int _samples;
 
         /// <summary>A network of the given shape with zero parameters; set them with <see cref="SetParameters"/>.</summary>
         public TensorPrimitivesNetwork(NetworkShape shape, float learningRate)
+            : base(shape, learningRate)
         {
             int layers = shape.LayerCount;
-            _sizes = new int[layers + 1];
-            _activations = new Activation[layers];
-            for (int l = 0; l <= layers; l++) _sizes[l] = shape.Sizes[l];
-            for (int l = 0; l < layers; l++) _activations[l] = shape.Activations[l];
-            _learningRate = learningRate;
             _w = new float[layers][];
             _b = new float[layers][];
             _gw = new float[layers][];
@@ -44,16 +36,16 @@ namespace Backprop.Generated.Benchmarks.Baselines
             _dz = new float[layers][];
             _da = new float[layers][];
             _derivative = new float[layers][];
-            _a[0] = new float[_sizes[0]];
+            _a[0] = new float[Sizes[0]];
             for (int l = 0; l < layers; l++)
             {
-                int inputs = _sizes[l], outputs = _sizes[l + 1];
+                int inputs = Sizes[l], outputs = Sizes[l + 1];
                 _w[l] = new float[outputs * inputs];
                 _gw[l] = new float[outputs * inputs];
                 _b[l] = new float[outputs];
                 _gb[l] = new float[outputs];
                 _z[l] = new float[outputs];
-                _a[l + 1] = _activations[l] == Activation.None ? _z[l] : new float[outputs];
+                _a[l + 1] = Activations[l] == Activation.None ? _z[l] : new float[outputs];
                 _dz[l] = new float[outputs];
                 _da[l] = new float[outputs];
                 _derivative[l] = new float[outputs];
@@ -62,10 +54,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
 
         /// <inheritdoc/>
         public string Name => "TensorPrimitives";
-
-        private int InputSize => _sizes[0];
-
-        private int OutputSize => _sizes[_sizes.Length - 1];
 
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output)
@@ -94,7 +82,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
             TensorPrimitives.Multiply(dy, 2f / y.Length, dy);
             for (int l = last; l >= 0; l--)
             {
-                int inputs = _sizes[l];
+                int inputs = Sizes[l];
                 float[] w = _w[l];
                 float[] gw = _gw[l];
                 float[] dz = _dz[l];
@@ -113,7 +101,7 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 for (int o = 0; o < dz.Length; o++) TensorPrimitives.MultiplyAdd(w.AsSpan(o * inputs, inputs), dz[o], dx, dx);
                 // Through the previous layer's activation.
                 Span<float> dzPrevious = _dz[l - 1];
-                if (_activations[l - 1] == Activation.Tanh)
+                if (Activations[l - 1] == Activation.Tanh)
                 {
                     Span<float> derivative = _derivative[l - 1];
                     TensorPrimitives.Multiply(x, x, derivative);           // a²
@@ -127,15 +115,14 @@ namespace Backprop.Generated.Benchmarks.Baselines
                     for (int i = 0; i < dx.Length; i++) dzPrevious[i] = zPrevious[i] > 0f ? dx[i] : 0f;
                 }
             }
-            _samples++;
+            CountSample();
             return loss;
         }
 
         /// <inheritdoc/>
         public void Step()
         {
-            if (_samples == 0) throw new InvalidOperationException("Step needs at least one accumulated sample.");
-            float rate = _learningRate / _samples;
+            float rate = BeginStep();
             for (int l = 0; l < _w.Length; l++)
             {
                 TensorPrimitives.MultiplyAdd(_gw[l], -rate, _w[l], _w[l]);
@@ -143,7 +130,6 @@ namespace Backprop.Generated.Benchmarks.Baselines
                 Array.Clear(_gw[l]);
                 Array.Clear(_gb[l]);
             }
-            _samples = 0;
         }
 
         /// <inheritdoc/>
@@ -156,31 +142,16 @@ namespace Backprop.Generated.Benchmarks.Baselines
             return total / count;
         }
 
-        /// <inheritdoc/>
-        public void SetParameters(ReadOnlySpan<float> parameters)
+        private protected override void SetLayer(int layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
-            {
-                parameters.Slice(offset, _w[l].Length).CopyTo(_w[l]);
-                offset += _w[l].Length;
-                parameters.Slice(offset, _b[l].Length).CopyTo(_b[l]);
-                offset += _b[l].Length;
-            }
-            if (offset != parameters.Length) throw new ArgumentException("Expected " + offset + " parameters, got " + parameters.Length + ".", nameof(parameters));
+            weights.CopyTo(_w[layer]);
+            biases.CopyTo(_b[layer]);
         }
 
-        /// <inheritdoc/>
-        public void GetParameters(Span<float> parameters)
+        private protected override void GetLayer(int layer, Span<float> weights, Span<float> biases)
         {
-            int offset = 0;
-            for (int l = 0; l < _w.Length; l++)
-            {
-                _w[l].AsSpan().CopyTo(parameters.Slice(offset, _w[l].Length));
-                offset += _w[l].Length;
-                _b[l].AsSpan().CopyTo(parameters.Slice(offset, _b[l].Length));
-                offset += _b[l].Length;
-            }
+            _w[layer].AsSpan().CopyTo(weights);
+            _b[layer].AsSpan().CopyTo(biases);
         }
 
         private void RunForward(ReadOnlySpan<float> input)
@@ -188,13 +159,13 @@ namespace Backprop.Generated.Benchmarks.Baselines
             input.CopyTo(_a[0]);
             for (int l = 0; l < _w.Length; l++)
             {
-                int inputs = _sizes[l];
+                int inputs = Sizes[l];
                 ReadOnlySpan<float> w = _w[l];
                 ReadOnlySpan<float> x = _a[l];
                 float[] b = _b[l];
                 float[] z = _z[l];
                 for (int o = 0; o < z.Length; o++) z[o] = TensorPrimitives.Dot(w.Slice(o * inputs, inputs), x) + b[o];
-                switch (_activations[l])
+                switch (Activations[l])
                 {
                     case Activation.ReLU:
                         TensorPrimitives.Max(z, 0f, _a[l + 1]);
