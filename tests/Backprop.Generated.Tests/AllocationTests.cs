@@ -1,4 +1,5 @@
 using System;
+using Backprop.Generated.Tests.Infrastructure;
 using Backprop.Generated.Tests.Networks;
 using Xunit;
 
@@ -7,29 +8,17 @@ namespace Backprop.Generated.Tests
     /// <summary>After warm-up, no public operation of a generated network allocates on the managed heap.</summary>
     public sealed class AllocationTests
     {
-        private static long Allocated(Action action, int repetitions = 200)
-        {
-            // Warm up past tiered compilation: 30 calls queue a method for its optimized tier after a ~100 ms delay,
-            // so the measured calls run the code users run in steady state, not tier-0 code.
-            for (int i = 0; i < 50; i++) action();
-            System.Threading.Thread.Sleep(250);
-            for (int i = 0; i < 50; i++) action();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < repetitions; i++) action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         private static void AssertNoAllocation<T>(ITrainableNetwork<T> net, T[] input, T[] target) where T : unmanaged
         {
             var lossNet = (ILossNetwork<T>)net;
             var output = new T[net.OutputSize];
             var jacobian = new T[net.OutputSize * net.InputSize];
-            Assert.Equal(0, Allocated(() => net.Forward(input, output)));
-            Assert.Equal(0, Allocated(() => lossNet.Loss(input, target)));
-            Assert.Equal(0, Allocated(() => { lossNet.Backward(input, target); net.ZeroGradients(); }));
-            Assert.Equal(0, Allocated(() => { lossNet.Backward(input, target); lossNet.Backward(input, target); net.Step(); }));
-            Assert.Equal(0, Allocated(() => { net.BackwardFromOutputGradient(input, target); net.Step(); }));
-            Assert.Equal(0, Allocated(() => net.InputJacobian(input, jacobian)));
+            Assert.Equal(0, Allocations.Measure(() => net.Forward(input, output)));
+            Assert.Equal(0, Allocations.Measure(() => lossNet.Loss(input, target)));
+            Assert.Equal(0, Allocations.Measure(() => { lossNet.Backward(input, target); net.ZeroGradients(); }));
+            Assert.Equal(0, Allocations.Measure(() => { lossNet.Backward(input, target); lossNet.Backward(input, target); net.Step(); }));
+            Assert.Equal(0, Allocations.Measure(() => { net.BackwardFromOutputGradient(input, target); net.Step(); }));
+            Assert.Equal(0, Allocations.Measure(() => net.InputJacobian(input, jacobian)));
         }
 
         [Fact]
@@ -39,7 +28,7 @@ namespace Backprop.Generated.Tests
             AssertNoAllocation<float>(net, new float[] { 0.1f, -0.2f, 0.3f, 0.4f }, new float[] { 0, 1, 0 });
             float[] inputs = new float[8 * IrisNet.InputSize], targets = new float[8 * IrisNet.OutputSize];
             for (int s = 0; s < 8; s++) targets[s * 3 + s % 3] = 1;
-            Assert.Equal(0, Allocated(() => net.TrainBatch(inputs, targets)));
+            Assert.Equal(0, Allocations.Measure(() => net.TrainBatch(inputs, targets)));
         }
 
         [Fact]
@@ -48,7 +37,7 @@ namespace Backprop.Generated.Tests
             var net = new AdamNet(2);
             AssertNoAllocation<double>(net, new double[] { 0.5, -1, 0.25, 2, -0.75 }, new double[] { 1, 0 });
             double[] inputs = new double[4 * AdamNet.InputSize], targets = new double[4 * AdamNet.OutputSize];
-            Assert.Equal(0, Allocated(() => net.TrainBatch(inputs, targets)));
+            Assert.Equal(0, Allocations.Measure(() => net.TrainBatch(inputs, targets)));
         }
 
         [Fact]
@@ -64,9 +53,9 @@ namespace Backprop.Generated.Tests
         {
             var net = new ResidualNoLoss(5);
             double[] input = { 0.5, -0.25 }, gradient = { 1, 1 }, output = new double[2], jacobian = new double[4];
-            Assert.Equal(0, Allocated(() => net.Forward(input, output)));
-            Assert.Equal(0, Allocated(() => { net.BackwardFromOutputGradient(input, gradient); net.ZeroGradients(); }));
-            Assert.Equal(0, Allocated(() => net.InputJacobian(input, jacobian)));
+            Assert.Equal(0, Allocations.Measure(() => net.Forward(input, output)));
+            Assert.Equal(0, Allocations.Measure(() => { net.BackwardFromOutputGradient(input, gradient); net.ZeroGradients(); }));
+            Assert.Equal(0, Allocations.Measure(() => net.InputJacobian(input, jacobian)));
         }
 
         [Fact]
@@ -74,7 +63,7 @@ namespace Backprop.Generated.Tests
         {
             // Guards the guard: the same measurement reports a small allocation.
             object? sink = null;
-            Assert.True(Allocated(() => sink = new byte[16]) > 0);
+            Assert.True(Allocations.Measure(() => sink = new byte[16]) > 0);
             GC.KeepAlive(sink);
         }
     }

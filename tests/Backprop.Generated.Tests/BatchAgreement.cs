@@ -61,7 +61,7 @@ namespace Backprop.Generated.Tests
             for (int i = 0; i < results.Batched.Length; i++)
             {
                 double a = results.Batched[i], b = results.OneByOne[i];
-                if (!(Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(b))))
+                if (!Infrastructure.Close.Within(b, a, tolerance))
                     throw new InvalidOperationException(what + ": value " + i + " is " + a + " batched but " + b + " one sample at a time.");
             }
         }

@@ -888,49 +888,24 @@ namespace Backprop.Generated.Tests
 
         // ---------------------------------------------------------------- masks
 
-        private const string MaskTooFewRowsSource = """
+        // The BPG034 and BPG036 sources are one declaration with different masks on its [Dense(2)] over three inputs:
+        // MaskedDenseBeforeMask, the mask, then MaskedDenseAfterMask, which closes [Dense(2, Mask = "…")].
+        private const string MaskTooFewRowsSource = MaskedDenseBeforeMask + "111" + MaskedDenseAfterMask;
+        private const string MaskRaggedRowsSource = MaskedDenseBeforeMask + "111 11" + MaskedDenseAfterMask;
+        private const string MaskLongRowsSource = MaskedDenseBeforeMask + "1111|1111" + MaskedDenseAfterMask;
+        private const string MaskEmptySource = MaskedDenseBeforeMask + "" + MaskedDenseAfterMask;
+
+        private const string MaskedDenseBeforeMask = """
             using Backprop.Generated;
             namespace Demo
             {
                 [Network(Precision.Single)]
                 [Input(3)]
-                [Dense(2, Mask = "111")]
-                [MeanSquaredError]
-                public partial class Net { }
-            }
+                [Dense(2, Mask = "
             """;
 
-        private const string MaskRaggedRowsSource = """
-            using Backprop.Generated;
-            namespace Demo
-            {
-                [Network(Precision.Single)]
-                [Input(3)]
-                [Dense(2, Mask = "111 11")]
-                [MeanSquaredError]
-                public partial class Net { }
-            }
-            """;
-
-        private const string MaskLongRowsSource = """
-            using Backprop.Generated;
-            namespace Demo
-            {
-                [Network(Precision.Single)]
-                [Input(3)]
-                [Dense(2, Mask = "1111|1111")]
-                [MeanSquaredError]
-                public partial class Net { }
-            }
-            """;
-
-        private const string MaskEmptySource = """
-            using Backprop.Generated;
-            namespace Demo
-            {
-                [Network(Precision.Single)]
-                [Input(3)]
-                [Dense(2, Mask = "")]
+        private const string MaskedDenseAfterMask = """
+            ")]
                 [MeanSquaredError]
                 public partial class Net { }
             }
@@ -980,17 +955,7 @@ namespace Backprop.Generated.Tests
             AssertNothingGenerated(output);
         }
 
-        private const string MaskInvalidCharacterSource = """
-            using Backprop.Generated;
-            namespace Demo
-            {
-                [Network(Precision.Single)]
-                [Input(3)]
-                [Dense(2, Mask = "1q1 111")]
-                [MeanSquaredError]
-                public partial class Net { }
-            }
-            """;
+        private const string MaskInvalidCharacterSource = MaskedDenseBeforeMask + "1q1 111" + MaskedDenseAfterMask;
 
         [Fact]
         public void BPG036_mask_uses_known_characters()

@@ -70,13 +70,13 @@ namespace Backprop.Generated.Tests
                 {
                     vector.Forward(inputs.AsSpan(s * 37, 37), a);
                     scalar.Forward(inputs.AsSpan(s * 37, 37), b);
-                    for (int k = 0; k < 3; k++) Assert.True(Math.Abs(a[k] - b[k]) <= 2e-5f * Math.Max(1, Math.Abs(b[k])), $"step {step}, sample {s}, output {k}: {a[k]} vs {b[k]}");
+                    Close.All(b, a, 2e-5f, $"step {step}, sample {s}: output");
                 }
                 float lv = vector.TrainBatch(inputs, targets), ls = scalar.TrainBatch(inputs, targets);
-                Assert.True(Math.Abs(lv - ls) <= 2e-5f * Math.Max(1, Math.Abs(ls)), $"step {step}: loss {lv} vs {ls}");
+                Close.One(ls, lv, 2e-5f, $"step {step}: loss");
             }
             float[] pv = vector.Parameters.ToArray(), ps = scalar.Parameters.ToArray();
-            for (int i = 0; i < pv.Length; i++) Assert.True(Math.Abs(pv[i] - ps[i]) <= 1e-4f * Math.Max(1, Math.Abs(ps[i])), $"parameter {i}: {pv[i]} vs {ps[i]}");
+            Close.All(ps, pv, 1e-4f, "parameter");
         }
 
         [Fact]
@@ -97,8 +97,8 @@ namespace Backprop.Generated.Tests
                 scalar.Forward(inputs.AsSpan(s * 4, 4), b);
                 for (int k = 0; k < 3; k++)
                 {
-                    Assert.True(Math.Abs(a[k] - b[k]) <= 1e-5f * Math.Max(1, Math.Abs(b[k])), $"sample {s}, output {k}: {a[k]} vs {b[k]}");
-                    Assert.True(Math.Abs(a[k] - batch[s * 3 + k]) <= 1e-6f * Math.Max(1, Math.Abs(a[k])), $"batch sample {s}, output {k}: {batch[s * 3 + k]} vs {a[k]}");
+                    Close.One(b[k], a[k], 1e-5f, $"sample {s}, output {k}");
+                    Close.One(a[k], batch[s * 3 + k], 1e-6f, $"batch sample {s}, output {k}");
                 }
             }
         }
@@ -121,27 +121,22 @@ namespace Backprop.Generated.Tests
             var random = new Random(21);
             float[] inputs = Enumerable.Range(0, 4 * 9).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
             float[] targets = Enumerable.Range(0, 3 * 9).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-            static void Close(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string what)
-            {
-                Assert.Equal(expected.Length, actual.Length);
-                for (int i = 0; i < actual.Length; i++) Assert.True(Math.Abs(actual[i] - expected[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"{what} {i}: {actual[i]} vs {expected[i]}");
-            }
             for (int s = 0; s < 3; s++)
             {
                 vector.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 3, 3));
                 scalar.Backward(inputs.AsSpan(s * 4, 4), targets.AsSpan(s * 3, 3));
-                Close(vector.InputGradient, scalar.InputGradient, 1e-5f, $"sample {s}: input gradient");
+                Close.All(scalar.InputGradient, vector.InputGradient, 1e-5f, $"sample {s}: input gradient");
             }
             Assert.Contains(vector.Gradients.ToArray(), g => g != 0);
-            Close(vector.Gradients, scalar.Gradients, 1e-5f, "accumulated gradient");
+            Close.All(scalar.Gradients, vector.Gradients, 1e-5f, "accumulated gradient");
             vector.ZeroGradients();
             scalar.ZeroGradients();
             float[] jv = new float[3 * 4], js = new float[3 * 4];
             vector.InputJacobian(inputs.AsSpan(0, 4), jv);
             scalar.InputJacobian(inputs.AsSpan(0, 4), js);
-            Close(jv, js, 1e-5f, "Jacobian entry");
+            Close.All(js, jv, 1e-5f, "Jacobian entry");
             for (int step = 0; step < 5; step++) Assert.Equal(scalar.TrainBatch(inputs, targets), vector.TrainBatch(inputs, targets), 1e-4f);
-            Close(vector.Parameters, scalar.Parameters, 1e-4f, "parameter after training");
+            Close.All(scalar.Parameters, vector.Parameters, 1e-4f, "parameter after training");
         }
 
         [Fact]
@@ -155,9 +150,9 @@ namespace Backprop.Generated.Tests
             double lv = vector.Backward(x, t), ls = scalar.Backward(x, t);
             Assert.Equal(ls, lv, 1e-12);
             double[] gv = vector.Gradients.ToArray(), gs = scalar.Gradients.ToArray();
-            for (int i = 0; i < gv.Length; i++) Assert.True(Math.Abs(gv[i] - gs[i]) <= 1e-12 * Math.Max(1, Math.Abs(gs[i])), $"gradient {i}: {gv[i]} vs {gs[i]}");
+            Close.All(gs, gv, 1e-12, "gradient");
             double[] iv = vector.InputGradient.ToArray(), @is = scalar.InputGradient.ToArray();
-            for (int i = 0; i < iv.Length; i++) Assert.True(Math.Abs(iv[i] - @is[i]) <= 1e-12 * Math.Max(1, Math.Abs(@is[i])), $"input gradient {i}");
+            Close.All(@is, iv, 1e-12, "input gradient");
         }
 
         [Fact]
@@ -181,7 +176,7 @@ namespace Backprop.Generated.Tests
             for (int k = 0; k < 3; k++)
             {
                 double expected = Enumerable.Range(0, 64).Sum(i => p[w2 + k * 64 + i] * h[i]) + p[w2 + 3 * 64 + k];
-                Assert.True(Math.Abs(y[k] - expected) <= 1e-5 * Math.Max(1, Math.Abs(expected)), $"output {k}: {y[k]} vs {expected}");
+                Close.One(expected, y[k], 1e-5, $"output {k}");
             }
         }
 
@@ -407,7 +402,7 @@ namespace Backprop.Generated.Tests
             for (int s = 0; s < count; s++)
             {
                 net.Forward(inputs.AsSpan(s * 37, 37), one);
-                for (int k = 0; k < 3; k++) Assert.True(Math.Abs(batch[s * 3 + k] - one[k]) <= 1e-5f * Math.Max(1, Math.Abs(one[k])), $"sample {s}, output {k}: {batch[s * 3 + k]} vs {one[k]}");
+                for (int k = 0; k < 3; k++) Close.One(one[k], batch[s * 3 + k], 1e-5f, $"sample {s}, output {k}");
             }
             var ex = Assert.Throws<ArgumentException>(() => net.ForwardBatch(inputs, new float[3 * count + 1]));
             Assert.Equal("outputs", ex.ParamName);
@@ -430,7 +425,7 @@ namespace Backprop.Generated.Tests
                 single.Step();
                 Assert.True(Math.Abs(batchLoss - total / count) <= 1e-12, $"step {step}: {batchLoss} vs {total / count}");
                 double[] a = tiled.Parameters.ToArray(), b = single.Parameters.ToArray();
-                for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-12 * Math.Max(1, Math.Abs(b[i])), $"step {step}, parameter {i}");
+                Close.All(b, a, 1e-12, $"step {step}: parameter");
             }
         }
 
@@ -440,22 +435,11 @@ namespace Backprop.Generated.Tests
             var net = Create<ISupervisedNetwork<float>>("Single");
             float[] inputs = new float[37 * 32], targets = new float[3 * 32], outputs = new float[3 * 32];
             for (int s = 0; s < 32; s++) targets[s * 3 + s % 3] = 1;
-            for (int round = 0; round < 2; round++)
-            {
-                for (int i = 0; i < 50; i++)
-                {
-                    net.ForwardBatch(inputs, outputs);
-                    net.TrainBatch(inputs, targets);
-                }
-                System.Threading.Thread.Sleep(250);   // let tiered compilation finish: measure the steady state
-            }
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 100; i++)
+            Assert.Equal(0, Allocations.Measure(() =>
             {
                 net.ForwardBatch(inputs, outputs);
                 net.TrainBatch(inputs, targets);
-            }
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            }, repetitions: 100));
         }
     }
 }

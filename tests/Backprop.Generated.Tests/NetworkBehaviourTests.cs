@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Backprop.Generated.Tests.Infrastructure;
 using Backprop.Generated.Tests.Networks;
 using Xunit;
 
@@ -124,8 +125,8 @@ namespace Backprop.Generated.Tests
                     Assert.Equal(bD, aD);
                     continue;
                 }
-                for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6f * Math.Max(1, Math.Abs(b[i])), $"GraphNet step {step}, parameter {i}: {a[i]} vs {b[i]}");
-                for (int i = 0; i < aD.Length; i++) Assert.True(Math.Abs(aD[i] - bD[i]) <= 1e-13 * Math.Max(1, Math.Abs(bD[i])), $"InputActivationNet step {step}, parameter {i}: {aD[i]} vs {bD[i]}");
+                Close.All(b, a, 1e-6f, $"GraphNet step {step}: parameter");
+                Close.All(bD, aD, 1e-13, $"InputActivationNet step {step}: parameter");
             }
         }
 

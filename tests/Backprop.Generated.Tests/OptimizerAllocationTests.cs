@@ -41,18 +41,6 @@ namespace Backprop.Generated.Tests
 
         public static IEnumerable<object[]> Cases() => Enumerable.Range(0, Optimizers.Length).Select(i => new object[] { i, Optimizers[i] });
 
-        private static long Allocated(Action action)
-        {
-            // Warm up past tiered compilation: 30 calls queue a method for its optimized tier after a ~100 ms delay,
-            // so the measured calls run the code users run in steady state, not tier-0 code.
-            for (int i = 0; i < 50; i++) action();
-            System.Threading.Thread.Sleep(250);
-            for (int i = 0; i < 50; i++) action();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 200; i++) action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [Theory]
         [MemberData(nameof(Cases))]
         public void Step_and_TrainBatch_allocate_nothing(int index, string optimizer)
@@ -61,10 +49,10 @@ namespace Backprop.Generated.Tests
             var dbl = (ISupervisedNetwork<double>)Activator.CreateInstance(Compiled.Value.GetType($"Optimizers.Opt{index}Double")!, 1)!;
             float[] xs = Enumerable.Range(0, 20).Select(i => (float)Math.Sin(i)).ToArray(), ts = Enumerable.Range(0, 12).Select(i => i % 3 == 0 ? 1f : 0f).ToArray();
             double[] xd = xs.Select(v => (double)v).ToArray(), td = ts.Select(v => (double)v).ToArray();
-            Assert.Equal(0, Allocated(() => { single.Backward(xs.AsSpan(0, 5), ts.AsSpan(0, 3)); single.Step(); }));
-            Assert.Equal(0, Allocated(() => single.TrainBatch(xs, ts)));
-            Assert.Equal(0, Allocated(() => { dbl.Backward(xd.AsSpan(0, 5), td.AsSpan(0, 3)); dbl.Step(); }));
-            Assert.Equal(0, Allocated(() => dbl.TrainBatch(xd, td)));
+            Assert.Equal(0, Allocations.Measure(() => { single.Backward(xs.AsSpan(0, 5), ts.AsSpan(0, 3)); single.Step(); }));
+            Assert.Equal(0, Allocations.Measure(() => single.TrainBatch(xs, ts)));
+            Assert.Equal(0, Allocations.Measure(() => { dbl.Backward(xd.AsSpan(0, 5), td.AsSpan(0, 3)); dbl.Step(); }));
+            Assert.Equal(0, Allocations.Measure(() => dbl.TrainBatch(xd, td)));
             // The name is the optimizer's kind, then the state-bearing options it uses: "RmsProp(centered, momentum)".
             var options = new[] { ("Centered = true", "centered"), ("Momentum =", "momentum") }.Where(o => optimizer.Contains(o.Item1)).Select(o => o.Item2).ToList();
             Assert.Equal(optimizer.Substring(0, optimizer.IndexOf('(')) + (options.Count > 0 ? "(" + string.Join(", ", options) + ")" : ""), single.OptimizerName);

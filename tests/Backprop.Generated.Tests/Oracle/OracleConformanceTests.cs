@@ -169,23 +169,4 @@ namespace Backprop.Generated.Tests.Oracle
             Close.All(OracleCase.Flatten(training.GetProperty("parameters_after")), net.Parameters, tolerance, $"{c.Name}: parameters_after");
         }
     }
-
-    /// <summary>Comparisons with the oracle's tolerance: |actual − expected| ≤ tol·max(1, |expected|).</summary>
-    public static class Close
-    {
-        public static void One(double expected, double actual, double tolerance, string what)
-        {
-            double bound = tolerance * Math.Max(1, Math.Abs(expected));
-            if (!(Math.Abs(actual - expected) <= bound))
-            {
-                Assert.Fail($"{what}: expected {expected:R}, got {actual:R} (difference {Math.Abs(actual - expected):E3}, allowed {bound:E3})");
-            }
-        }
-
-        public static void All(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance, string what)
-        {
-            Assert.True(expected.Count == actual.Count, $"{what}: expected {expected.Count} values, got {actual.Count}");
-            for (int i = 0; i < expected.Count; i++) One(expected[i], actual[i], tolerance, what + "[" + i + "]");
-        }
-    }
 }
