@@ -350,7 +350,9 @@ namespace Backprop.Generated.Tests
 
             // The consumer: C# 7.3, the default language version of netstandard2.0 and .NET Framework projects.
             string declarations = "using Backprop.Generated;\nnamespace Unity {\n[Network] [Input(37)] [Dense(64)] [Tanh] [Dense(16)] [GELU] [Dense(3)] [Softmax] [CrossEntropy] [Adam(LearningRate = 0.01)] [ClipGradNorm(1.0)]\npublic partial class Net { }\n"
-                + "[Network(Precision.Double)] [Input(4, Name = \"x0\")] [Dense(4, Mask = \"xx.. ..xx x..x .xx.\")] [ELU] [Add(\"x0\")] [Concat(\"x0\")] [Dense(2)] [SumSquaredError] [RmsProp(Centered = true)]\npublic partial class Residual { }\n}\n";
+                + "[Network(Precision.Double)] [Input(4, Name = \"x0\")] [Dense(4, Mask = \"xx.. ..xx x..x .xx.\")] [ELU] [Add(\"x0\")] [Concat(\"x0\")] [Dense(2)] [SumSquaredError] [RmsProp(Centered = true)]\npublic partial class Residual { }\n"
+                // No dense layer: nothing to train, but the declaration is valid and must compile.
+                + "[Network] [Input(4)] [Softmax] [CrossEntropy] [Sgd]\npublic partial class NoDense { }\n}\n";
             var parse = new CSharpParseOptions(LanguageVersion.CSharp7_3);
             CSharpCompilation compilation = CSharpCompilation.Create("NetStandardConsumer",
                 new[] { CSharpSyntaxTree.ParseText(declarations, parse, "Net.cs") },

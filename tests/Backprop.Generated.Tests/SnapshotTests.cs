@@ -123,6 +123,25 @@ namespace Backprop.Generated.Tests
             public partial class GlobalNet { }
             """);
 
+        /// <summary>
+        /// (e2) No dense layer: the softmax fused into the cross-entropy reads the network input, so the loss's gradient is
+        /// the input gradient (the docs say so), and with no weights there is no fused one-sample step.
+        /// </summary>
+        [Fact]
+        public void NoDenseLayer() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(4)]
+                [Softmax]
+                [CrossEntropy]
+                [Sgd]
+                public partial class SoftmaxOnly { }
+            }
+            """);
+
         /// <summary>(f) Concatenations of named layers and of the input, the remaining activations, a dense layer without bias, BCE after Sigmoid, AdamW.</summary>
         [Fact]
         public void Concat() => Check("""

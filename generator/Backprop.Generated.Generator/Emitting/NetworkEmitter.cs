@@ -281,7 +281,7 @@ namespace Backprop.Generated.Generator
                 w.Line("/// <summary>Layer " + n + "'s output " + name + " for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>");
                 w.Line("public " + readOnlySpan + " Layer" + n + "Output => " + c.SpanOf("_values", tensor.Offset, tensor.Width, true) + ";");
                 w.Line(c.Plan.FusedLayer?.Index == layer.Index
-                    ? "/// <summary>The gradient of layer " + n + "'s output after BackwardFromOutputGradient or InputJacobian. Backward does not compute it: the loss is fused with this layer and writes the gradient below it, Layer" + EmitContext.Int(layer.Index - 1) + "Gradient.</summary>"
+                    ? "/// <summary>The gradient of layer " + n + "'s output after BackwardFromOutputGradient or InputJacobian. Backward does not compute it: the loss is fused with this layer and writes the gradient below it, " + (layer.Index == 0 ? "InputGradient" : "Layer" + EmitContext.Int(layer.Index - 1) + "Gradient") + ".</summary>"
                     : "/// <summary>The gradient of layer " + n + "'s output, δ" + tensor.Local + ", from the last one-sample backward pass; a read-only view, valid until the next call.</summary>");
                 w.Line("public " + readOnlySpan + " Layer" + n + "Gradient => " + c.SpanOf("_deltas", tensor.Offset, tensor.Width, true) + ";");
             }

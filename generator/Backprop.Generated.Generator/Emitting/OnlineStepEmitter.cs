@@ -14,12 +14,14 @@ namespace Backprop.Generated.Generator
     internal static class OnlineStepEmitter
     {
         /// <summary>
-        /// Whether the network gets the fused step: an optimizer and a loss, no gradient clipping (it needs the norm of
-        /// the whole gradient before any update), and every dense layer on the SIMD path with rows of whole vectors. A
-        /// weight updated one scalar at a time costs more than Step's vector pass saves (4→8→3 trained 1.4× slower fused).
+        /// Whether the network gets the fused step: a consumer with VectorMath, an optimizer and a loss, no gradient clipping
+        /// (it needs the norm of the whole gradient before any update), and at least one dense layer, every one on the SIMD
+        /// path with rows of whole vectors. A weight updated one scalar at a time costs more than Step's vector pass saves
+        /// (4→8→3 trained 1.4× slower fused).
         /// </summary>
         public static bool Applies(EmitContext c)
-            => c.Spec.Optimizer != null && c.Spec.Loss != LossKind.None && c.Spec.ClipGradNorm <= 0
+            => c.Target.HasVectorMath && c.Spec.Optimizer != null && c.Spec.Loss != LossKind.None && c.Spec.ClipGradNorm <= 0
+               && c.Plan.Layers.Any(l => l.Kind == LayerKind.Dense)
                && c.Plan.Layers.All(l => l.Kind != LayerKind.Dense || (VectorEmitter.Dense(c, l) && l.FanIn % VectorEmitter.Lanes(c) == 0));
 
         public static void Emit(SourceWriter w, EmitContext c)
