@@ -48,7 +48,8 @@ namespace Backprop.Generated
 
         /// <summary>
         /// Σ v² of doubles: as <see cref="SumOfSquares(ReadOnlySpan{float})"/>, in sixteen partial sums with SIMD. The squares
-        /// are rounded, and multiplied and added separately (never fused), so every machine gets the same bits.
+        /// are rounded, and multiplied and added separately (never fused), so machines with the same path (SIMD or not) get the
+        /// same bits; the two paths add in different orders.
         /// </summary>
         public static double SumOfSquares(ReadOnlySpan<double> values)
         {

@@ -129,7 +129,7 @@ namespace Backprop.Generated.Generator
             {
                 case LayerKind.ReLU: return v + " > " + c.Lit(0) + " ? " + v + " : " + c.Lit(0);
                 case LayerKind.LeakyReLU: return v + " > " + c.Lit(0) + " ? " + v + " : " + c.Lit(layer.Spec.Parameter) + " * " + v;
-                case LayerKind.ELU: return v + " > " + c.Lit(0) + " ? " + v + " : " + c.Lit(layer.Spec.Parameter) + " * global::Backprop.Generated.NetworkMath.Expm1(" + v + ")";
+                case LayerKind.ELU: return v + " > " + c.Lit(0) + " ? " + v + " : " + c.Lit(layer.Spec.Parameter) + " * " + c.Expm1(v);
                 case LayerKind.Sigmoid: return one + " / (" + one + " + " + c.Exp("-" + v) + ")";
                 case LayerKind.Tanh: return c.Tanh(v);
                 case LayerKind.Identity: return v;

@@ -36,7 +36,7 @@ namespace Backprop.Generated.Generator
         public const string Span = "global::System.Span";
         public const string ReadOnlySpan = "global::System.ReadOnlySpan";
 
-        /// <summary>A literal of type T that round-trips exactly (invariant culture, "R").</summary>
+        /// <summary>A literal of type T that round-trips exactly: the shortest invariant-culture decimal (<see cref="Number"/>, <see cref="NumberSingle"/>).</summary>
         public string Lit(double value)
         {
             if (Spec.IsDouble)
@@ -55,6 +55,7 @@ namespace Backprop.Generated.Generator
         public static string Number(double value)
         {
             if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
+            if (value == 0) return 1 / value < 0 ? "-0" : "0";   // .NET Framework formats −0 as "0", .NET as "-0"
             for (int precision = 1; precision < 17; precision++)
             {
                 string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -66,6 +67,7 @@ namespace Backprop.Generated.Generator
         /// <summary>The shortest decimal that parses back to the same float.</summary>
         public static string NumberSingle(float value)
         {
+            if (value == 0) return 1 / value < 0 ? "-0" : "0";   // as in Number
             for (int precision = 1; precision < 9; precision++)
             {
                 string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -99,6 +101,9 @@ namespace Backprop.Generated.Generator
 
         /// <summary>erf(x) in T.</summary>
         public string Erf(string x) => "global::Backprop.Generated.NetworkMath.Erf(" + x + ")";
+
+        /// <summary>e^x − 1 in T, accurate for small x.</summary>
+        public string Expm1(string x) => "global::Backprop.Generated.NetworkMath.Expm1(" + x + ")";
 
         /// <summary>A span over part of a backing array: "new global::System.Span&lt;float&gt;(_values, 4, 16)".</summary>
         public string SpanOf(string array, int offset, int length, bool readOnly)

@@ -397,7 +397,7 @@ namespace Backprop.Generated.Generator
             w.Line();
 
             if (c.Spec.Loss == LossKind.None) return;
-            bool mean = c.Spec.Loss != LossKind.SumSquaredError;
+            bool mean = OptimizerEmitter.LossIsMean(c);
             w.Line("/// <summary>" + (mean ? "True: the batch loss is the mean of the per-sample losses." : "False: the batch loss is the sum of the per-sample losses.") + "</summary>");
             w.Line("public bool LossIsMean => " + (mean ? "true" : "false") + ";");
             w.Line();

@@ -48,7 +48,7 @@ namespace Backprop.Generated.Generator
             w.Line("int o = 0;");
             int block = lanes / 2;
             if (units >= block) RowBlocks(w, c, layer);
-            if (units % block >= 2)
+            if (units % block >= 2)   // float only: a double block is 2 rows
             {
                 w.Line("// the rows after the last block, two at a time: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators, summed by one horizontal-add tree");
                 w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
@@ -64,20 +64,13 @@ namespace Backprop.Generated.Generator
                     w.Line("acc" + EmitContext.Int(4 + s) + " = " + Simd.Math + ".MultiplyAdd(w1, " + xs + ", acc" + EmitContext.Int(4 + s) + ");");
                 }
                 w.Close();
-                if (c.Spec.IsDouble)
-                {
-                    w.Line(Simd.Of(c) + " row0 = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3), row1 = " + Simd.Math + ".SumEach(acc4, acc5, acc6, acc7);");
-                }
-                else
-                {
-                    w.Line("// sums[r·4 + s] = row o + r of W · sample s");
-                    w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
-                }
+                w.Line("// sums[r·4 + s] = row o + r of W · sample s");
+                w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o;");
                 for (int r = 0; r < 2; r++)
                 {
-                    string sum = c.Spec.IsDouble ? Simd.Vector + ".GetElement(row" + EmitContext.Int(r) + ", s)" : Simd.Vector + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
+                    string sum = Simd.Vector + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
                     w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1")) : "") + ";");
                     if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value" + EmitContext.Int(r), r == 0 ? "row" : "row + " + F, "xs"));
                     w.Line(Simd.Element("v", "zs" + (r == 0 ? "" : " + 1")) + " = value" + EmitContext.Int(r) + ";");
