@@ -1280,6 +1280,39 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void A_base_constructor_whose_parameters_are_all_optional_or_params_will_do()
+        {
+            const string source = "using Backprop.Generated;\nnamespace Demo {\npublic abstract class Model { protected Model(string name = \"m\", params int[] sizes) { Name = name; } public string Name { get; } }\n[Network] [Input(3)] [Dense(2)] public partial class Net : Model { }\n}\n";
+            GeneratorOutput output = Run(source);
+            Assert.Empty(output.GeneratorDiagnostics);
+            AssertGeneratedAndCompiles(output);
+        }
+
+        [Fact]
+        public void BPG027_an_internal_base_constructor_of_another_assembly_does_not_count()
+        {
+            // Model lives in another assembly: its internal parameterless constructor is out of the network's reach, and so
+            // is its internal member Forward, which therefore does not conflict (no BPG028). The compiler does not import
+            // another assembly's internals from metadata, so the generator does not see them either.
+            MetadataReference library = CompileLibrary("namespace Lib { public abstract class Model { internal Model() { } internal void Forward() { } protected Model(int size) { } } }");
+            const string source = "using Backprop.Generated;\nnamespace Demo {\n[Network(Precision.Single)] [Input(3)] [Dense(2)] public partial class Net : Lib.Model { }\n}\n";
+            GeneratorOutput output = GeneratorHarness.Run(new[] { (DefaultPath, source) }, library);
+            AssertDiagnostics(output, Error("BPG027",
+                "The base class 'Lib.Model' of 'Net' has no accessible parameterless constructor, which the generated constructors call; add one to 'Lib.Model', or do not derive from it",
+                source, NetworkAttr));
+            Assert.Empty(output.Sources);
+        }
+
+        /// <summary>A library assembly "Lib" compiled in memory, for the compilation under test to reference.</summary>
+        private static MetadataReference CompileLibrary(string source)
+        {
+            using var stream = new System.IO.MemoryStream();
+            Microsoft.CodeAnalysis.Emit.EmitResult result = GeneratorHarness.CreateCompilation(new[] { ("Lib.cs", source) }, "Lib").Emit(stream);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        [Fact]
         public void A_base_class_with_a_parameterless_constructor_and_other_members_is_fine()
         {
             const string source = "using Backprop.Generated;\nnamespace Demo {\npublic abstract class Model { protected Model() { } public string Label => \"m\"; }\n[Network] [Input(3)] [Dense(2)] public partial class Net : Model { }\n}\n";

@@ -322,12 +322,14 @@ namespace Backprop.Generated.Generator
         }
 
         // The generated members would hide inherited ones (CS0108, an error under warnings-as-errors), and the generated
-        // constructors call the base class's parameterless constructor.
+        // constructors call the base class's constructor without arguments: one whose parameters are all optional or params
+        // will do. (Another assembly's internal members are not in its metadata as the compiler imports it, so they count
+        // for neither.)
         private static void CheckBaseClass(INamedTypeSymbol symbol, LocationInfo? location, List<DiagnosticInfo> diagnostics)
         {
             INamedTypeSymbol? baseType = symbol.BaseType;
             if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return;
-            bool constructible = baseType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private);
+            bool constructible = baseType.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams) && c.DeclaredAccessibility != Accessibility.Private);
             if (!constructible) diagnostics.Add(Make(Diagnostics.BaseConstructor, location, symbol.Name, baseType.ToDisplayString()));
             var reported = new HashSet<string>();
             for (INamedTypeSymbol? type = baseType; type != null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)

@@ -49,9 +49,10 @@ namespace Backprop.Generated.Tests.Infrastructure
 
         public static GeneratorOutput Run(string source, string path = "Network.cs") => Run(new[] { (path, source) });
 
-        public static GeneratorOutput Run(IEnumerable<(string Path, string Source)> sources)
+        /// <summary>Runs the generator on <paramref name="sources"/>, compiled with the usual references and <paramref name="extraReferences"/>.</summary>
+        public static GeneratorOutput Run(IEnumerable<(string Path, string Source)> sources, params MetadataReference[] extraReferences)
         {
-            CSharpCompilation compilation = CreateCompilation(sources);
+            CSharpCompilation compilation = CreateCompilation(sources).AddReferences(extraReferences);
             GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
             var generated = result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
