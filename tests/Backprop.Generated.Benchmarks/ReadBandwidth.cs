@@ -12,15 +12,16 @@ using BenchmarkDotNet.Running;
 namespace Backprop.Generated.Benchmarks
 {
     /// <summary>
-    /// How fast one core reads a buffer it has just read, by the buffer's size: the ceiling for a single-sample forward
-    /// pass, which must read every weight once. Each call sums the whole buffer with Vector256 loads into 8 independent
-    /// accumulators (8 loads in flight, more than the 2 per cycle the core can issue times the add latency of 3 cycles),
-    /// so the loop runs at the speed of the cache level the buffer lives in. The GB/s column is bytes read per call over
-    /// the mean time per call.
+    /// How fast one core reads a buffer it has just read, by the buffer's size: a floor for a single-sample forward pass,
+    /// which must read every weight once. Each call sums the whole buffer with vector loads into 8 independent
+    /// accumulators (8 loads in flight, more than the 2 per cycle the core can issue times the add latency of 3 cycles).
+    /// The GB/s column is bytes read per call over the mean time per call.
     /// </summary>
     /// <remarks>
-    /// Sizes: 24 KiB stays in the 32 KiB L1 data cache; 407,080 bytes is N4's parameters (784×128 + 128 + 128×10 + 10
-    /// floats), read by every N4 forward pass, which fit in the 512 KiB L2 but not in L1; 8 MiB is past L2.
+    /// Sizes (this project's Zen 5: 48 KiB L1d, 1 MiB L2, 32 MiB L3 per the OS): 24 KiB stays in L1; 407,080 bytes is
+    /// N4's parameters (784×128 + 128 + 128×10 + 10 floats), read by every N4 forward pass, in L2 but not L1; 8 MiB is
+    /// past L2. Each size is read with Vector256 loads and, where the hardware has AVX-512, with Vector512 loads: from L2
+    /// the wider loads read faster here.
     /// </remarks>
     [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8, id: "Short")]
     [Config(typeof(BandwidthConfig))]
@@ -32,19 +33,51 @@ namespace Backprop.Generated.Benchmarks
         [Params(24 * 1024, 407_080, 8 * 1024 * 1024)]
         public int Bytes { get; set; }
 
-        /// <summary>Allocates the buffer (a whole number of 8-vector steps) and fills it with small values.</summary>
+        /// <summary>
+        /// The floats a buffer of <paramref name="bytes"/> holds, rounded down to whole steps of 8 Vector512s (128 floats),
+        /// so both loops read all of it: what each call reads, and what the GB/s column divides.
+        /// </summary>
+        public static int Floats(int bytes) => bytes / sizeof(float) / (8 * 16) * (8 * 16);
+
+        /// <summary>Allocates the buffer and fills it with small values.</summary>
         [GlobalSetup]
         public void Setup()
         {
-            int floats = Bytes / sizeof(float);
-            floats -= floats % (8 * Vector256<float>.Count);
-            _buffer = new float[floats];
-            for (int i = 0; i < floats; i++) _buffer[i] = (i % 7) * 0.125f;
+            _buffer = new float[Floats(Bytes)];
+            for (int i = 0; i < _buffer.Length; i++) _buffer[i] = (i % 7) * 0.125f;
         }
 
         /// <summary>The sum of the buffer, read once with Vector256 loads.</summary>
         [Benchmark(Description = "Vector256 read x8")]
         public float Read() => Sum(_buffer);
+
+        /// <summary>The sum of the buffer, read once with Vector512 loads (AVX-512 only).</summary>
+        [Benchmark(Description = "Vector512 read x8")]
+        public float Read512()
+        {
+            if (!Vector512.IsHardwareAccelerated) throw new PlatformNotSupportedException("No accelerated Vector512 here: the Vector256 rows are the rate.");
+            return Sum512(_buffer);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static float Sum512(float[] buffer)
+        {
+            ref float start = ref MemoryMarshal.GetArrayDataReference(buffer);
+            int n = Vector512<float>.Count;
+            Vector512<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+            for (nuint i = 0; i < (nuint)buffer.Length; i += (nuint)(8 * n))
+            {
+                s0 += Vector512.LoadUnsafe(ref start, i);
+                s1 += Vector512.LoadUnsafe(ref start, i + (nuint)n);
+                s2 += Vector512.LoadUnsafe(ref start, i + (nuint)(2 * n));
+                s3 += Vector512.LoadUnsafe(ref start, i + (nuint)(3 * n));
+                s4 += Vector512.LoadUnsafe(ref start, i + (nuint)(4 * n));
+                s5 += Vector512.LoadUnsafe(ref start, i + (nuint)(5 * n));
+                s6 += Vector512.LoadUnsafe(ref start, i + (nuint)(6 * n));
+                s7 += Vector512.LoadUnsafe(ref start, i + (nuint)(7 * n));
+            }
+            return Vector512.Sum(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static float Sum(float[] buffer)
@@ -74,7 +107,7 @@ namespace Backprop.Generated.Benchmarks
         public BandwidthConfig() => AddColumn(new BandwidthColumn());
     }
 
-    /// <summary>Bytes read per call (the buffer's length, rounded down as the benchmark rounds it) over the mean time per call.</summary>
+    /// <summary>Bytes read per call (<see cref="ReadBandwidth.Floats"/>) over the mean time per call.</summary>
     public sealed class BandwidthColumn : IColumn
     {
         /// <inheritdoc/>
@@ -107,8 +140,7 @@ namespace Backprop.Generated.Benchmarks
             double? mean = summary[benchmarkCase]?.ResultStatistics?.Mean;   // nanoseconds per call
             if (mean is not double nanoseconds || nanoseconds <= 0) return "-";
             if (benchmarkCase.Parameters["Bytes"] is not int bytes) return "-";
-            int floats = bytes / sizeof(float);
-            long read = (long)(floats - floats % (8 * Vector256<float>.Count)) * sizeof(float);
+            long read = (long)ReadBandwidth.Floats(bytes) * sizeof(float);
             return (read / nanoseconds).ToString("N1", CultureInfo.InvariantCulture);   // bytes per ns = GB/s
         }
 
