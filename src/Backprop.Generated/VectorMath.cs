@@ -196,6 +196,28 @@ namespace Backprop.Generated
         public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
             => System.Runtime.Intrinsics.X86.Fma.IsSupported ? System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c) : a * b + c;
 
+        /// <inheritdoc cref="MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
+            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
+
+        /// <inheritdoc cref="MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
+            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
+
+        /// <summary>
+        /// A 512-bit accumulator folded to 256 bits, lower half plus upper half: the same lane sums, half as many lanes, so
+        /// the 256-bit horizontal-add trees (<see cref="SumEach(Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>,
+        /// <see cref="SumFour"/>) finish the sums of the generated 512-bit kernels.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Fold(Vector512<float> a) => a.GetLower() + a.GetUpper();
+
+        /// <inheritdoc cref="Fold(Vector512{float})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Fold(Vector512<double> a) => a.GetLower() + a.GetUpper();
+
         /// <summary>
         /// The sums of eight vectors' lanes, as one vector: result[r] = Σ rows[r]. With AVX this is a horizontal-add
         /// tree (nine instructions for eight sums); otherwise eight <see cref="Vector256.Sum{T}(Vector256{T})"/>.

@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.Linq;
 using Backprop.Generated.Tests.Networks;
 using Xunit;
@@ -68,21 +68,28 @@ namespace Backprop.Generated.Tests
     }
 
     /// <summary>
-    /// The entry point of this test assembly run as a program (<c>dotnet exec Backprop.Generated.Tests.dll
-    /// --batch-agreement</c>), which <see cref="BatchAgreementTests"/> does with AVX-512 turned off.
+    /// The entry point of this test assembly run as a program (<c>dotnet exec Backprop.Generated.Tests.dll --batch-agreement</c>
+    /// or <c>--width-agreement</c>), which <see cref="BatchAgreementTests"/> and <see cref="WidthAgreementTests"/> do with
+    /// wider vectors turned off (<see cref="Infrastructure.ChildProcess"/>).
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
-            if (args.Length != 1 || args[0] != "--batch-agreement")
+            Func<string>? check = args.Length != 1 ? null : args[0] switch
             {
-                Console.Error.WriteLine("usage: --batch-agreement (the tests run through dotnet test)");
+                "--batch-agreement" => BatchAgreement.Check,
+                "--width-agreement" => WidthAgreement.Check,
+                _ => null,
+            };
+            if (check is null)
+            {
+                Console.Error.WriteLine("usage: --batch-agreement | --width-agreement (the tests run through dotnet test)");
                 return 2;
             }
             try
             {
-                Console.WriteLine(BatchAgreement.Check());
+                Console.WriteLine(check());
                 return 0;
             }
             catch (InvalidOperationException e)
@@ -104,23 +111,8 @@ namespace Backprop.Generated.Tests
         [Fact]
         public async System.Threading.Tasks.Task Batched_paths_agree_with_one_sample_at_a_time_without_AVX512()
         {
-            string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-            var start = new ProcessStartInfo(host)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(typeof(BatchAgreement).Assembly.Location);
-            start.ArgumentList.Add("--batch-agreement");
-            start.Environment["DOTNET_EnableAVX512"] = "0";
-            using Process process = Process.Start(start)!;
-            System.Threading.Tasks.Task<string> standardOutput = process.StandardOutput.ReadToEndAsync(), standardError = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(120_000), "the child process did not finish");
-            string output = await standardOutput, error = await standardError;
-            Assert.True(process.ExitCode == 0, "exit code " + process.ExitCode + ": " + error + output);
-            Assert.Equal("batched and one-sample paths agree; AVX-512: False", output.Trim());
+            string output = await Infrastructure.ChildProcess.Run("--batch-agreement", new Dictionary<string, string> { ["DOTNET_EnableAVX512"] = "0" });
+            Assert.Equal("batched and one-sample paths agree; AVX-512: False", output);
         }
     }
 }

@@ -162,8 +162,8 @@ namespace Backprop.Generated.Tests
             string source = output.Sources.Values.Single();
             string layer0 = source.Substring(source.IndexOf("private void ForwardLayer0(", StringComparison.Ordinal), 600);
             string layer2 = source.Substring(source.IndexOf("private void ForwardLayer2(", StringComparison.Ordinal), 600);
-            Assert.DoesNotContain("Vector256", layer0);
-            Assert.Contains("Vector256", layer2);
+            Assert.DoesNotContain("System.Runtime.Intrinsics", layer0);
+            Assert.Contains("Vector512.IsHardwareAccelerated", layer2);   // 64 inputs: four 512-bit vectors a row, tried first
             // The mixed network computes tanh(W0·x + b0) then W2·h + b2, its first layer scalar and its last SIMD.
             var mixed = Create<INetwork<float>>("MixedSingle");
             Assert.Equal(64 * 37 + 64 + 3 * 64 + 3, mixed.ParameterCount);

@@ -77,3 +77,50 @@ namespace Backprop.Generated.Tests.Networks
     [Adam(LearningRate = 0.01)]
     public partial class TiledDouble { }
 }
+
+// The 512-bit kernels against the 256-bit and scalar ones (WidthAgreement). Every dense layer but the last reads a whole
+// number of 512-bit vectors (16 floats, 8 doubles), so it gets the Vector512 path; their outputs cover each remainder of
+// the one-sample forward (48: blocks of 8 rows; 9: a block and one row; 7 and 16 and 32: a tree of the last rows or none)
+// and of the tile (blocks of 4 rows, a pair, one row). The scalar twins compute the same from the same seed.
+namespace Backprop.Generated.Tests.Networks
+{
+    [Network(Precision.Single)]
+    [Input(32)] [Dense(48)] [Tanh] [Dense(16)] [ReLU] [Dense(9)] [Sigmoid] [Dense(3)]
+    [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]
+    public partial class WideSingleA { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(32)] [Dense(48)] [Tanh] [Dense(16)] [ReLU] [Dense(9)] [Sigmoid] [Dense(3)]
+    [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]
+    public partial class ScalarSingleA { }
+
+    [Network(Precision.Single)]
+    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
+    public partial class WideSingleB { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
+    public partial class ScalarSingleB { }
+
+    [Network(Precision.Double)]
+    [Input(32)] [Dense(48)] [Tanh] [Dense(16)] [ReLU] [Dense(9)] [Sigmoid] [Dense(3)]
+    [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]
+    public partial class WideDoubleA { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(32)] [Dense(48)] [Tanh] [Dense(16)] [ReLU] [Dense(9)] [Sigmoid] [Dense(3)]
+    [SoftmaxCrossEntropy] [Adam(LearningRate = 0.01)]
+    public partial class ScalarDoubleA { }
+
+    [Network(Precision.Double)]
+    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
+    public partial class WideDoubleB { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
+    public partial class ScalarDoubleB { }
+}

@@ -11,10 +11,10 @@ namespace Backprop.Generated.Generator
         private const string ArrayData = "global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference";
 
         /// <summary>The vector type of the network's element type: "Vector256&lt;float&gt;".</summary>
-        public static string Of(EmitContext c) => Vector + "<" + c.T + ">";
+        public static string Of(EmitContext c) => VectorWidth.Narrow.Of(c);
 
         /// <summary>A load of one vector from <paramref name="reference"/> at an element offset.</summary>
-        public static string Load(string reference, string offset) => Vector + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+        public static string Load(string reference, string offset) => VectorWidth.Narrow.Load(reference, offset);
 
         /// <summary>A load of one 128-bit vector (four floats, two doubles) from <paramref name="reference"/> at an element offset.</summary>
         public static string Load128(string reference, string offset) => Vector128 + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
@@ -26,7 +26,7 @@ namespace Backprop.Generated.Generator
         /// A vector of one element read through a reference, without a bounds check: the generator computed the offset
         /// inside the array, and the reference (unlike the array field) need not be reloaded after a store.
         /// </summary>
-        public static string Broadcast(string reference, string offset) => Vector + ".Create(" + Element(reference, offset) + ")";
+        public static string Broadcast(string reference, string offset) => VectorWidth.Narrow.Broadcast(reference, offset);
 
         /// <summary>
         /// One element through a reference, readable and assignable, without a bounds check (the generator computed the
@@ -35,7 +35,7 @@ namespace Backprop.Generated.Generator
         public static string Element(string reference, string offset) => "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + ")";
 
         /// <summary>A statement storing <paramref name="value"/> at an element offset.</summary>
-        public static string Store(string value, string reference, string offset) => Vector + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+        public static string Store(string value, string reference, string offset) => VectorWidth.Narrow.Store(value, reference, offset);
 
         /// <summary>Declares a reference to the first element of an array: "ref float w = ref GetArrayDataReference(_parameters);".</summary>
         public static string Ref(EmitContext c, string name, string array) => "ref " + c.T + " " + name + " = ref " + ArrayData + "(" + array + ");";

@@ -39,33 +39,43 @@ namespace Backprop.Generated.Generator
 
         private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
-            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            foreach (VectorWidth width in VectorEmitter.Widths(c, layer)) DenseForward(w, c, layer, width);
+        }
+
+        /// <summary>
+        /// One width's tile forward. Rows go in blocks of half a 256-bit vector (<see cref="RowBlocks"/>), then pairs, then
+        /// one; each accumulator steps along its row by a vector of <paramref name="width"/> and is folded to 256 bits for
+        /// the horizontal-add tree.
+        /// </summary>
+        private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
+        {
+            int lanes = VectorEmitter.Lanes(c), step = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % step;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
-            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset);
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), V = width.Of(c);
+            w.Open("if (" + width.Accelerated + ")");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
             w.Line("int o = 0;");
             int block = lanes / 2;
-            if (units >= block) RowBlocks(w, c, layer);
+            if (units >= block) RowBlocks(w, c, layer, width);
             if (units % block >= 2)   // float only: a double block is 2 rows
             {
                 w.Line("// the rows after the last block, two at a time: 2 rows of W × " + EmitContext.Int(Tile) + " samples = 8 accumulators, summed by one horizontal-add tree");
                 w.Open("for (; o <= " + EmitContext.Int(units - 2) + "; o += 2)");
                 w.Line("nint row = " + W + " + o * " + F + ";");
-                for (int a = 0; a < 8; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
-                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-                w.Line(Simd.Of(c) + " w0 = " + Simd.Load("w", "row + i") + ", w1 = " + Simd.Load("w", "row + " + F + " + i") + ";");
+                for (int a = 0; a < 8; a++) w.Line(V + " acc" + EmitContext.Int(a) + " = " + width.Zero(c) + ";");
+                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
+                w.Line(V + " w0 = " + width.Load("w", "row + i") + ", w1 = " + width.Load("w", "row + " + F + " + i") + ";");
                 for (int s = 0; s < Tile; s++)
                 {
                     string xs = "x" + EmitContext.Int(s);
-                    w.Line(Simd.Of(c) + " " + xs + " = " + Simd.Load("v", In(s, x.Offset) + " + i") + ";");
+                    w.Line(V + " " + xs + " = " + width.Load("v", In(s, x.Offset) + " + i") + ";");
                     w.Line("acc" + EmitContext.Int(s) + " = " + Simd.Math + ".MultiplyAdd(w0, " + xs + ", acc" + EmitContext.Int(s) + ");");
                     w.Line("acc" + EmitContext.Int(4 + s) + " = " + Simd.Math + ".MultiplyAdd(w1, " + xs + ", acc" + EmitContext.Int(4 + s) + ");");
                 }
                 w.Close();
                 w.Line("// sums[r·4 + s] = row o + r of W · sample s");
-                w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);");
+                w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(0, 8).Select(a => width.Fold("acc" + EmitContext.Int(a)))) + ");");
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ", zs = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o;");
                 for (int r = 0; r < 2; r++)
@@ -84,9 +94,9 @@ namespace Backprop.Generated.Generator
                 w.Line("int last = " + W + " + o * " + F + ";");
                 w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s++)");
                 w.Line("int xs = s * ValueCount + " + EmitContext.Int(x.Offset) + ";");
-                w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
-                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", "xs + i") + ", acc);");
-                w.Line(c.T + " value = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
+                w.Line(V + " acc = " + width.Zero(c) + ";");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ") acc = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", "last + i") + ", " + width.Load("v", "xs + i") + ", acc);");
+                w.Line(c.T + " value = " + width.Type + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value", "last", "xs"));
                 w.Line(Simd.Element("v", "s * ValueCount + " + EmitContext.Int(z.Offset) + " + o") + " = value;");
                 w.Close();
@@ -100,9 +110,10 @@ namespace Backprop.Generated.Generator
         /// meets the x of several samples; one horizontal-add tree per pair of samples sums the 2 × rows accumulators into
         /// one vector whose halves are the two samples' outputs, stored with the bias added as two half-vectors. With
         /// AVX-512's 32 vector registers all four samples share each load (16 accumulators); with AVX2's 16 that would
-        /// spill, so the pairs take turns (8 accumulators) and the block's rows, a few KB, stay in L1 between them.
+        /// spill, so the pairs take turns (8 accumulators) and the block's rows, a few KB, stay in L1 between them. The 512-bit
+        /// width runs only where AVX-512 is, so it always takes the four samples at once.
         /// </summary>
-        private static void RowBlocks(SourceWriter w, EmitContext c, LayerPlan layer)
+        private static void RowBlocks(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
             int lanes = VectorEmitter.Lanes(c), units = layer.Units, block = lanes / 2;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
@@ -113,41 +124,50 @@ namespace Backprop.Generated.Generator
                 w.Line(Simd.Vector128 + "<" + c.T + "> b = " + Simd.Load128("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
                 w.Line(Simd.Of(c) + " bias = " + Simd.Vector + ".Create(b, b);");
             }
-            w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
-            w.Line("// " + EmitContext.Int(block) + " rows of W × " + EmitContext.Int(Tile) + " samples = " + EmitContext.Int(2 * lanes) + " accumulators (32 vector registers): each W vector loaded once serves the whole tile.");
             string[] all = Enumerable.Range(0, Tile).Select(s => In(s, x.Offset)).ToArray();
-            RowBlockPass(w, c, layer, all, Enumerable.Range(0, Tile).Select(s => In(s, z.Offset) + " + o").ToArray());
+            string[] outputs = Enumerable.Range(0, Tile).Select(s => In(s, z.Offset) + " + o").ToArray();
+            string shared = "// " + EmitContext.Int(block) + " rows of W × " + EmitContext.Int(Tile) + " samples = " + EmitContext.Int(2 * lanes) + " accumulators (32 vector registers): each W vector loaded once serves the whole tile.";
+            if (width == VectorWidth.Wide)
+            {
+                w.Line(shared);
+                RowBlockPass(w, c, layer, all, outputs, width);
+                w.Close();
+                return;
+            }
+            w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
+            w.Line(shared);
+            RowBlockPass(w, c, layer, all, outputs, width);
             w.Close();
             w.Open("else");
             w.Line("// " + EmitContext.Int(block) + " rows of W × 2 samples = " + EmitContext.Int(lanes) + " accumulators (16 vector registers), one pair of samples after the other.");
             w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s += 2)");
             w.Line("nint xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
-            RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" });
+            RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" }, width);
             w.Close();
             w.Close();
             w.Close();
         }
 
         /// <summary>One pass of a row block over the samples whose x and z start at the given offsets (an even number of them).</summary>
-        private static void RowBlockPass(SourceWriter w, EmitContext c, LayerPlan layer, string[] xs, string[] zs)
+        private static void RowBlockPass(SourceWriter w, EmitContext c, LayerPlan layer, string[] xs, string[] zs, VectorWidth width)
         {
-            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % lanes, block = lanes / 2, n = xs.Length;
+            int lanes = VectorEmitter.Lanes(c), step = width.Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % step, block = lanes / 2, n = xs.Length;
             string F = EmitContext.Int(fanIn);
             // Sample k's row r accumulates in acc[(k / 2)·lanes + (k % 2)·block + r]: each pair's accumulators, in order, sum to [k: rows | k + 1: rows].
             string Acc(int k, int r) => "acc" + EmitContext.Int((k / 2) * lanes + (k % 2) * block + r);
-            for (int a = 0; a < n * block; a++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(a) + " = " + Simd.Of(c) + ".Zero;");
-            w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            for (int k = 0; k < n; k++) w.Line(Simd.Of(c) + " x" + EmitContext.Int(k) + " = " + Simd.Load("v", xs[k] + " + i") + ";");
+            for (int a = 0; a < n * block; a++) w.Line(width.Of(c) + " acc" + EmitContext.Int(a) + " = " + width.Zero(c) + ";");
+            w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
+            for (int k = 0; k < n; k++) w.Line(width.Of(c) + " x" + EmitContext.Int(k) + " = " + width.Load("v", xs[k] + " + i") + ";");
             for (int r = 0; r < block; r++)
             {
-                w.Line(Simd.Of(c) + " w" + EmitContext.Int(r) + " = " + Simd.Load("w", r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i") + ";");
+                w.Line(width.Of(c) + " w" + EmitContext.Int(r) + " = " + width.Load("w", r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i") + ";");
                 for (int k = 0; k < n; k++) w.Line(Acc(k, r) + " = " + Simd.Math + ".MultiplyAdd(w" + EmitContext.Int(r) + ", x" + EmitContext.Int(k) + ", " + Acc(k, r) + ");");
             }
             w.Close();
             for (int p = 0; p < n / 2; p++)
             {
                 string sums = "sums" + EmitContext.Int(p);
-                w.Line(Simd.Of(c) + " " + sums + " = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(a => "acc" + EmitContext.Int(a))) + ")" + (layer.HasBias ? " + bias" : "") + ";");
+                w.Line(Simd.Of(c) + " " + sums + " = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(a => width.Fold("acc" + EmitContext.Int(a)))) + ")" + (layer.HasBias ? " + bias" : "") + ";");
                 w.Line(Simd.Store128(Simd.Vector + ".GetLower(" + sums + ")", "v", zs[2 * p]));
                 w.Line(Simd.Store128(Simd.Vector + ".GetUpper(" + sums + ")", "v", zs[2 * p + 1]));
             }
@@ -165,13 +185,20 @@ namespace Backprop.Generated.Generator
 
         private static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
-            int lanes = VectorEmitter.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            foreach (VectorWidth width in VectorEmitter.Widths(c, layer)) DenseBackward(w, c, layer, width);
+        }
+
+        /// <summary>One width's tile backward: x and δx of the four samples in vectors of <paramref name="width"/>.</summary>
+        private static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
+        {
+            int lanes = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), U = EmitContext.Int(units);
             string[] samples = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s)).ToArray();
             // The network input's gradient is not exposed after a batch, so a layer reading the input skips δx.
             bool inputGradient = !layer.ReadsOnlyNetworkInput;
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            string V = width.Of(c);
+            w.Open("if (" + width.Accelerated + ")");
             w.Line("// SIMD over the tile, " + EmitContext.Int(lanes) + " inputs at a time: x and δx of the 4 samples stay in registers while");
             w.Line("// every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ" + (inputGradient ? " and δxₛ += δzₛ[o]·W[o]." : " (the network input needs no gradient here)."));
             w.Line(Simd.Ref(c, "w", "_parameters"));
@@ -182,19 +209,19 @@ namespace Backprop.Generated.Generator
             w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             for (int s = 0; s < Tile; s++)
             {
-                w.Line(Simd.Of(c) + " x" + samples[s] + " = " + Simd.Load("v", In(s, x.Offset) + " + i") + ";");
-                if (inputGradient) w.Line(Simd.Of(c) + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? Simd.Of(c) + ".Zero" : Simd.Load("d", In(s, x.Offset) + " + i")) + ";");
+                w.Line(V + " x" + samples[s] + " = " + width.Load("v", In(s, x.Offset) + " + i") + ";");
+                if (inputGradient) w.Line(V + " dx" + samples[s] + " = " + (layer.AssignsInputGradient ? width.Zero(c) : width.Load("d", In(s, x.Offset) + " + i")) + ";");
             }
             w.Open("for (int o = 0; o < " + U + "; o++)");
             w.Line("nint at = " + W + " + o * " + F + " + i;");
-            if (inputGradient) w.Line(Simd.Of(c) + " wv = " + Simd.Load("w", "at") + ";");
+            if (inputGradient) w.Line(V + " wv = " + width.Load("w", "at") + ";");
             // (nint)o first: each sample's δz is then the same register plus a constant, one addressing mode per broadcast.
-            for (int s = 0; s < Tile; s++) w.Line(Simd.Of(c) + " d" + samples[s] + " = " + Simd.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");
+            for (int s = 0; s < Tile; s++) w.Line(V + " d" + samples[s] + " = " + width.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");
             // The tile's four products summed first, then added to gW: one load and one store of gW per vector.
-            w.Line(Simd.Store(Simd.Load("g", "at") + " + " + Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, d0 * x0)))", "g", "at"));
+            w.Line(width.Store(width.Load("g", "at") + " + " + Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, d0 * x0)))", "g", "at"));
             for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Simd.Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
             w.Close();
-            for (int s = 0; s < Tile && inputGradient; s++) w.Line(Simd.Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));
+            for (int s = 0; s < Tile && inputGradient; s++) w.Line(width.Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));
             w.Close();
             if (full < fanIn)
             {

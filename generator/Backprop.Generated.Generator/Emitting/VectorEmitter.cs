@@ -132,37 +132,59 @@ namespace Backprop.Generated.Generator
         }
 
 
+        /// <summary>
+        /// Whether this dense layer also gets a 512-bit path (tried first, where the processor runs Vector512): a SIMD layer
+        /// (<see cref="Dense"/>) whose rows are a whole number of 512-bit vectors, so the wide loop leaves no inputs over.
+        /// </summary>
+        public static bool Wide(EmitContext c, LayerPlan layer) => Dense(c, layer) && layer.FanIn % VectorWidth.Wide.Lanes(c) == 0;
+
+        /// <summary>The widths of a dense layer's SIMD paths, in the order generated code tries them.</summary>
+        public static VectorWidth[] Widths(EmitContext c, LayerPlan layer)
+            => Wide(c, layer) ? new[] { VectorWidth.Wide, VectorWidth.Narrow } : new[] { VectorWidth.Narrow };
+
+        /// <summary>The SIMD forward of a dense layer: a 512-bit path where <see cref="Wide"/>, then the 256-bit one.</summary>
         public static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
-            int lanes = Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % lanes;
+            foreach (VectorWidth width in Widths(c, layer)) DenseForward(w, c, layer, width);
+        }
+
+        /// <summary>
+        /// One width's forward: <see cref="Lanes"/> rows (a 256-bit vector's worth: one horizontal-add tree's) at a time,
+        /// each accumulating a vector of <paramref name="width"/> per step along the row; the accumulators are folded to 256
+        /// bits and summed by the tree, so the outputs are stored as 256-bit vectors whichever the width.
+        /// </summary>
+        private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
+        {
+            int rows = Lanes(c), step = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % step;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            w.Line("// SIMD: " + EmitContext.Int(lanes) + " rows of W at a time, " + EmitContext.Int(lanes) + " inputs per FMA; each row's lanes summed at the end.");
+            string V = width.Of(c);
+            w.Open("if (" + width.Accelerated + ")");
+            w.Line("// SIMD: " + EmitContext.Int(rows) + " rows of W at a time, " + EmitContext.Int(step) + " inputs per FMA; each row's lanes summed at the end.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
-            if (units >= lanes || units % lanes == 1) w.Line("int o = 0;");
-            if (units >= lanes)
+            if (units >= rows || units % rows == 1) w.Line("int o = 0;");
+            if (units >= rows)
             {
-                w.Open("for (; o <= " + EmitContext.Int(units - lanes) + "; o += " + EmitContext.Int(lanes) + ")");
+                w.Open("for (; o <= " + EmitContext.Int(units - rows) + "; o += " + EmitContext.Int(rows) + ")");
                 w.Line("nint row = " + W + " + o * " + F + ";");
-                for (int r = 0; r < lanes; r++) w.Line(Simd.Of(c) + " acc" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
-                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-                w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", X + " + i") + ";");
-                for (int r = 0; r < lanes; r++)
+                for (int r = 0; r < rows; r++) w.Line(V + " acc" + EmitContext.Int(r) + " = " + width.Zero(c) + ";");
+                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
+                w.Line(V + " xv = " + width.Load("v", X + " + i") + ";");
+                for (int r = 0; r < rows; r++)
                 {
                     string rowOffset = r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i";
-                    w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
+                    w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
                 }
                 w.Close();
-                string sums = string.Join(", ", Enumerable.Range(0, lanes).Select(r => "acc" + EmitContext.Int(r)));
+                string sums = string.Join(", ", Enumerable.Range(0, rows).Select(r => width.Fold("acc" + EmitContext.Int(r))));
                 w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(" + sums + ");");
                 if (layer.HasBias) w.Line("sums += " + Simd.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
                 w.Line(Simd.Store("sums", "v", Z + " + o"));
                 if (full < fanIn)
                 {
                     w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
-                    w.Open("for (int r = 0; r < " + EmitContext.Int(lanes) + "; r++)");
+                    w.Open("for (int r = 0; r < " + EmitContext.Int(rows) + "; r++)");
                     w.Line(c.T + " rest = " + c.Lit(0) + ";");
                     w.Line(RestOfRow(c, layer, "rest", "row + r * " + F, X));
                     w.Line(Simd.Element("v", Z + " + o + r") + " += rest;");
@@ -170,14 +192,14 @@ namespace Backprop.Generated.Generator
                 }
                 w.Close();
             }
-            int tail = units % lanes;
+            int tail = units % rows;
             if (tail == 1)
             {
                 w.Line("// the last row");
                 w.Line("int last = " + W + " + o * " + F + ";");
-                w.Line(Simd.Of(c) + " acc = " + Simd.Of(c) + ".Zero;");
-                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ") acc = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + i") + ", " + Simd.Load("v", X + " + i") + ", acc);");
-                w.Line(c.T + " sum = " + Simd.Vector + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
+                w.Line(V + " acc = " + width.Zero(c) + ";");
+                w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ") acc = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", "last + i") + ", " + width.Load("v", X + " + i") + ", acc);");
+                w.Line(c.T + " sum = " + width.Type + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
                 if (full < fanIn) w.Line(RestOfRow(c, layer, "sum", "last", X));
                 w.Line(Simd.Element("v", Z + " + o") + " = sum;");
             }
@@ -188,21 +210,21 @@ namespace Backprop.Generated.Generator
                 // past the tensor.
                 int first = units - tail;
                 bool four = !c.Spec.IsDouble && tail <= 4;
-                int treeRows = four ? 4 : lanes;
+                int treeRows = four ? 4 : rows;
                 w.Line("// the last " + EmitContext.Int(tail) + " rows, summed by one horizontal-add tree");
                 w.Line("int last = " + W + " + " + EmitContext.Int(first) + " * " + F + ";");
-                for (int r = 0; r < tail; r++) w.Line(Simd.Of(c) + " tail" + EmitContext.Int(r) + " = " + Simd.Of(c) + ".Zero;");
-                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-                w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", X + " + i") + ";");
+                for (int r = 0; r < tail; r++) w.Line(V + " tail" + EmitContext.Int(r) + " = " + width.Zero(c) + ";");
+                w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
+                w.Line(V + " xv = " + width.Load("v", X + " + i") + ";");
                 for (int r = 0; r < tail; r++)
                 {
-                    w.Line("tail" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "last + " + EmitContext.Int(r * fanIn) + " + i") + ", xv, tail" + EmitContext.Int(r) + ");");
+                    w.Line("tail" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", "last + " + EmitContext.Int(r * fanIn) + " + i") + ", xv, tail" + EmitContext.Int(r) + ");");
                 }
                 w.Close();
-                string rows = string.Join(", ", Enumerable.Range(0, treeRows).Select(r => r < tail ? "tail" + EmitContext.Int(r) : Simd.Of(c) + ".Zero"));
+                string tree = string.Join(", ", Enumerable.Range(0, treeRows).Select(r => r < tail ? width.Fold("tail" + EmitContext.Int(r)) : Simd.Of(c) + ".Zero"));
                 string sumsType = four ? Simd.Vector128 + "<float>" : Simd.Of(c);
                 string sumsOf = four ? Simd.Vector128 : Simd.Vector;
-                w.Line(sumsType + " tailSums = " + Simd.Math + (four ? ".SumFour(" : ".SumEach(") + rows + ");");
+                w.Line(sumsType + " tailSums = " + Simd.Math + (four ? ".SumFour(" : ".SumEach(") + tree + ");");
                 for (int r = 0; r < tail; r++)
                 {
                     string index = EmitContext.Int(first + r);

@@ -615,6 +615,41 @@ namespace Demo
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [40×16]
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // SIMD: 8 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 32; o += 8)
+                {
+                    nint row = 0 + o * 16;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (nint i = 0; i < 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 0 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 16 + i)), xv, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 32 + i)), xv, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 48 + i)), xv, acc3);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 64 + i)), xv, acc4);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 80 + i)), xv, acc5);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 96 + i)), xv, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 112 + i)), xv, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7));
+                    sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(640 + o));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(at + 16 + o));
+                }
+                return;
+            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
@@ -1034,6 +1069,69 @@ namespace Demo
 
         private void ForwardTile0()
         {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                int o = 0;
+                for (; o <= 36; o += 4)
+                {
+                    nint row = 0 + o * 16;
+                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(640 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
+                    // 4 rows of W × 4 samples = 16 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
+                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc12 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc13 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc14 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc15 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (nint i = 0; i < 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(0 + i));
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 0 + i));
+                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
+                        global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
+                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc8);
+                        acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc12);
+                        global::System.Runtime.Intrinsics.Vector512<float> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 16 + i));
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
+                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc9);
+                        acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc13);
+                        global::System.Runtime.Intrinsics.Vector512<float> w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 32 + i));
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
+                        acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x2, acc10);
+                        acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc14);
+                        global::System.Runtime.Intrinsics.Vector512<float> w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 48 + i));
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
+                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc11);
+                        acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x3, acc15);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7)) + bias;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(16 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 16 + o));
+                    global::System.Runtime.Intrinsics.Vector256<float> sums1 = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc8), global::Backprop.Generated.VectorMath.Fold(acc9), global::Backprop.Generated.VectorMath.Fold(acc10), global::Backprop.Generated.VectorMath.Fold(acc11), global::Backprop.Generated.VectorMath.Fold(acc12), global::Backprop.Generated.VectorMath.Fold(acc13), global::Backprop.Generated.VectorMath.Fold(acc14), global::Backprop.Generated.VectorMath.Fold(acc15)) + bias;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 16 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 16 + o));
+                }
+                return;
+            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -1260,6 +1358,36 @@ namespace Demo
 
         private void BackwardTile0()
         {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // SIMD over the tile, 16 inputs at a time: x and δx of the 4 samples stay in registers while
+                // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ (the network input needs no gradient here).
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+                {
+                    int o = 0;
+                    for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 16 + o))), ref g, (nuint)(640 + o));
+                }
+                for (nint i = 0; i < 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(0 + i));
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 0 + i));
+                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 0 + i));
+                    global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
+                    for (int o = 0; o < 40; o++)
+                    {
+                        nint at = 0 + o * 16 + i;
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 16));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector512<float> d2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector512<float> d3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
+                    }
+                }
+                return;
+            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while

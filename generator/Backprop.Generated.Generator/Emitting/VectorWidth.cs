@@ -1,0 +1,48 @@
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// A width of the generated SIMD code: Vector256, which every SIMD path uses, or Vector512, which the dense kernels
+    /// (one-sample forward, the tile's forward and backward) use first where the processor runs it
+    /// (<c>Vector512.IsHardwareAccelerated</c>, a JIT-time constant: on other machines the branch is not compiled).
+    /// The horizontal-add trees stay 256-bit: a 512-bit accumulator is folded to 256 bits (<see cref="Fold"/>) before them.
+    /// </summary>
+    internal sealed class VectorWidth
+    {
+        public static readonly VectorWidth Narrow = new VectorWidth(Simd.Vector, 256);
+        public static readonly VectorWidth Wide = new VectorWidth("global::System.Runtime.Intrinsics.Vector512", 512);
+
+        private VectorWidth(string type, int bits)
+        {
+            Type = type;
+            Bits = bits;
+        }
+
+        /// <summary>The vector class: "global::System.Runtime.Intrinsics.Vector512".</summary>
+        public string Type { get; }
+
+        public int Bits { get; }
+
+        /// <summary>The JIT-time check that guards this width's code.</summary>
+        public string Accelerated => Type + ".IsHardwareAccelerated";
+
+        /// <summary>Elements of T per vector: 8 floats or 4 doubles at 256 bits, twice that at 512.</summary>
+        public int Lanes(EmitContext c) => Bits / (c.Spec.IsDouble ? 64 : 32);
+
+        /// <summary>The vector type of the network's element type: "Vector512&lt;float&gt;".</summary>
+        public string Of(EmitContext c) => Type + "<" + c.T + ">";
+
+        public string Zero(EmitContext c) => Of(c) + ".Zero";
+
+        /// <summary>A load of one vector from <paramref name="reference"/> at an element offset.</summary>
+        public string Load(string reference, string offset) => Type + ".LoadUnsafe(ref " + reference + ", (nuint)(" + offset + "))";
+
+        /// <summary>A statement storing <paramref name="value"/> at an element offset.</summary>
+        public string Store(string value, string reference, string offset) => Type + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)(" + offset + "));";
+
+        /// <summary>A vector of one element read through a reference, without a bounds check (see <see cref="Simd.Element"/>).</summary>
+        public string Broadcast(string reference, string offset) => Type + ".Create(" + Simd.Element(reference, offset) + ")";
+
+        /// <summary>An accumulator as the 256-bit vector a horizontal-add tree takes: itself, or its two halves added.</summary>
+        public string Fold(string accumulator) => Bits == 256 ? accumulator : Simd.Math + ".Fold(" + accumulator + ")";
+    }
+}

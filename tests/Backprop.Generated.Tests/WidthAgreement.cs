@@ -1,0 +1,83 @@
+using System;
+using System.Linq;
+using System.Runtime.Intrinsics;
+using Backprop.Generated.Tests.Networks;
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>
+    /// The SIMD kernels against the scalar ones on the same networks, whichever width the JIT picks here: the dense layers
+    /// of <c>Wide*</c> have a Vector512 path, taken where <c>Vector512.IsHardwareAccelerated</c>, and the Vector256 one
+    /// otherwise (AVX-512 with 512-bit vectors turned off, or AVX2). <see cref="WidthAgreementTests"/> runs the check in
+    /// this process and in child processes with the wide paths turned off, so every width is compared on one machine.
+    /// </summary>
+    public static class WidthAgreement
+    {
+        /// <summary>Runs every comparison; throws <see cref="InvalidOperationException"/> naming the first disagreement.</summary>
+        public static string Check()
+        {
+            Compare(new WideSingleA(3), new ScalarSingleA(3), 2e-5, 1e-4);
+            Compare(new WideSingleB(3), new ScalarSingleB(3), 2e-5, 1e-4);
+            Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
+            Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
+            return Describe();
+        }
+
+        /// <summary>Which kernels this process runs: what <see cref="Check"/> returns when everything agrees.</summary>
+        public static string Describe()
+            => "SIMD and scalar kernels agree; Vector512: " + Vector512.IsHardwareAccelerated + ", AVX-512: " + System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported
+               + ", Vector256: " + Vector256.IsHardwareAccelerated;
+
+        private static void Compare<T>(ISupervisedNetwork<T> vector, ISupervisedNetwork<T> scalar, double tolerance, double parameterTolerance) where T : unmanaged
+        {
+            string name = vector.GetType().Name;
+            int inputs = vector.InputSize, outputs = vector.OutputSize;
+            const int count = 11;   // two tiles of four and three single samples
+            var random = new Random(17);
+            T[] x = Enumerable.Range(0, inputs * count).Select(_ => From<T>(random.NextDouble() * 4 - 2)).ToArray();
+            T[] t = Enumerable.Range(0, outputs * count).Select(i => From<T>(i % outputs == (i / outputs) % outputs ? 1 : 0)).ToArray();
+            Same(name + " initial parameters", scalar.Parameters.ToArray(), vector.Parameters.ToArray(), 0);
+
+            T[] a = new T[outputs], b = new T[outputs], batch = new T[outputs * count];
+            vector.ForwardBatch(x, batch);
+            for (int s = 0; s < count; s++)
+            {
+                vector.Forward(x.AsSpan(s * inputs, inputs), a);
+                scalar.Forward(x.AsSpan(s * inputs, inputs), b);
+                Same(name + " Forward, sample " + s, b, a, tolerance);
+                Same(name + " ForwardBatch, sample " + s, b, batch.AsSpan(s * outputs, outputs).ToArray(), tolerance);
+            }
+
+            for (int s = 0; s < 3; s++)
+            {
+                T lv = vector.Backward(x.AsSpan(s * inputs, inputs), t.AsSpan(s * outputs, outputs));
+                T ls = scalar.Backward(x.AsSpan(s * inputs, inputs), t.AsSpan(s * outputs, outputs));
+                Same(name + " Backward loss, sample " + s, new[] { ls }, new[] { lv }, tolerance);
+                Same(name + " InputGradient, sample " + s, scalar.InputGradient.ToArray(), vector.InputGradient.ToArray(), tolerance);
+            }
+            Same(name + " accumulated gradient", scalar.Gradients.ToArray(), vector.Gradients.ToArray(), tolerance);
+            vector.ZeroGradients();
+            scalar.ZeroGradients();
+
+            for (int step = 0; step < 4; step++)
+            {
+                T lv = vector.TrainBatch(x, t), ls = scalar.TrainBatch(x, t);
+                Same(name + " TrainBatch loss, step " + step, new[] { ls }, new[] { lv }, parameterTolerance);
+            }
+            Same(name + " parameters after TrainBatch", scalar.Parameters.ToArray(), vector.Parameters.ToArray(), parameterTolerance);
+        }
+
+        private static T From<T>(double value) => (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+
+        private static void Same<T>(string what, T[] expected, T[] actual, double tolerance)
+        {
+            if (expected.Length != actual.Length) throw new InvalidOperationException(what + ": " + actual.Length + " values, expected " + expected.Length + ".");
+            for (int i = 0; i < expected.Length; i++)
+            {
+                double e = Convert.ToDouble(expected[i]), v = Convert.ToDouble(actual[i]);
+                bool close = tolerance == 0 ? e.Equals(v) : Infrastructure.Close.Within(e, v, tolerance);
+                if (!close) throw new InvalidOperationException(what + ": value " + i + " is " + v.ToString("R") + " with SIMD but " + e.ToString("R") + " scalar.");
+            }
+        }
+    }
+}
