@@ -11,7 +11,7 @@ namespace Backprop.Generated
     /// double-lane ones are within 1 ulp of a float result and serve as the reference. A scalar call of
     /// <see cref="System.MathF.Tanh"/> costs about 10 ns (the project's performance issue); the vector Tanh does eight at once.
     /// </summary>
-    public static class VectorMath
+    public static partial class VectorMath
     {
         private const double Ln2Hi = 0.6931471803691238;
         private const double Ln2Lo = 1.9082149292705877e-10;

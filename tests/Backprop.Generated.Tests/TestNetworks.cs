@@ -78,10 +78,12 @@ namespace Backprop.Generated.Tests.Networks
     public partial class TiledDouble { }
 }
 
-// The 512-bit kernels against the 256-bit and scalar ones (WidthAgreement). Every dense layer but the last reads a whole
-// number of 512-bit vectors (16 floats, 8 doubles), so it gets the Vector512 path; their outputs cover each remainder of
-// the one-sample forward (48: blocks of 8 rows; 9: a block and one row; 7 and 16 and 32: a tree of the last rows or none)
-// and of the tile (blocks of 4 rows, a pair, one row). The scalar twins compute the same from the same seed.
+// The 512-bit kernels against the 256-bit and scalar ones (WidthAgreement). A dense layer gets the Vector512 path when
+// it reads a whole number of 512-bit vectors (16 floats, 8 doubles) that were stored 512 bits at a time; the layers here
+// cover each remainder of the one-sample forward (48: three blocks of 16 rows; 24: a block of 16 and one of 8, read by
+// a ReLU 16 then 8 at a time; 9: 8 rows and one; 7: a tree of the last rows) and of the tile (blocks of 4 rows, a pair,
+// one row), and layers that must stay at 256 bits (fan-in 9, or 32 stored 8 at a time). The scalar twins compute the
+// same from the same seed.
 namespace Backprop.Generated.Tests.Networks
 {
     [Network(Precision.Single)]
@@ -95,12 +97,12 @@ namespace Backprop.Generated.Tests.Networks
     public partial class ScalarSingleA { }
 
     [Network(Precision.Single)]
-    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [Input(16)] [Dense(24, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
     public partial class WideSingleB { }
 
     [Network(Precision.Single, Kernel = Kernel.Scalar)]
-    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [Input(16)] [Dense(24, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
     public partial class ScalarSingleB { }
 
@@ -115,12 +117,25 @@ namespace Backprop.Generated.Tests.Networks
     public partial class ScalarDoubleA { }
 
     [Network(Precision.Double)]
-    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [Input(16)] [Dense(24, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
     public partial class WideDoubleB { }
 
     [Network(Precision.Double, Kernel = Kernel.Scalar)]
-    [Input(16)] [Dense(16, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
+    [Input(16)] [Dense(24, Bias = false)] [ReLU] [Dense(32)] [Tanh] [Dense(7)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1, Momentum = 0.9)]
     public partial class ScalarDoubleB { }
+}
+
+namespace Backprop.Generated.Tests.Networks
+{
+    [Network(Precision.Single)]
+    [Input(48)] [Dense(7)] [Tanh] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class WideSingleC { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(48)] [Dense(7)] [Tanh] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class ScalarSingleC { }
 }

@@ -18,6 +18,7 @@ namespace Backprop.Generated.Tests
         {
             Compare(new WideSingleA(3), new ScalarSingleA(3), 2e-5, 1e-4);
             Compare(new WideSingleB(3), new ScalarSingleB(3), 2e-5, 1e-4);
+            Compare(new WideSingleC(3), new ScalarSingleC(3), 2e-5, 1e-4);
             Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
             return Describe();

@@ -136,7 +136,24 @@ namespace Backprop.Generated.Generator
         /// Whether this dense layer also gets a 512-bit path (tried first, where the processor runs Vector512): a SIMD layer
         /// (<see cref="Dense"/>) whose rows are a whole number of 512-bit vectors, so the wide loop leaves no inputs over.
         /// </summary>
-        public static bool Wide(EmitContext c, LayerPlan layer) => Dense(c, layer) && layer.FanIn % VectorWidth.Wide.Lanes(c) == 0;
+        public static bool Wide(EmitContext c, LayerPlan layer)
+            => Dense(c, layer) && layer.FanIn % VectorWidth.Wide.Lanes(c) == 0 && WrittenWide(c, layer.Input);
+
+        /// <summary>
+        /// Whether a tensor's values are stored 512 bits at a time in the one-sample pass (or, for the network input, copied
+        /// in as one block), so a layer may read it with 512-bit loads: a load that spans several narrower stores still in
+        /// flight cannot take its data from them and waits until they reach the cache, which in a one-sample pass costs
+        /// more than the wider arithmetic saves (a 16→32→32→4 forward ran 10% slower). Dense layers on the 512-bit path
+        /// store their outputs 16 rows (float) at a time; an activation stores as wide as it loads.
+        /// </summary>
+        private static bool WrittenWide(EmitContext c, int tensor)
+        {
+            if (tensor == 0) return true;
+            LayerPlan? producer = c.Plan.Layers.FirstOrDefault(l => l.Output == tensor);
+            if (producer is null) return false;
+            if (producer.Kind == LayerKind.Dense) return Wide(c, producer);
+            return ActivationWidths(c, producer).Length == 2 && ForwardValue(c, producer, VectorWidth.Wide) != null;
+        }
 
         /// <summary>The widths of a dense layer's SIMD paths, in the order generated code tries them.</summary>
         public static VectorWidth[] Widths(EmitContext c, LayerPlan layer)
@@ -149,47 +166,36 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
-        /// One width's forward: <see cref="Lanes"/> rows (a 256-bit vector's worth: one horizontal-add tree's) at a time,
-        /// each accumulating a vector of <paramref name="width"/> per step along the row; the accumulators are folded to 256
-        /// bits and summed by the tree, so the outputs are stored as 256-bit vectors whichever the width.
+        /// One width's forward: blocks of rows, each accumulating a vector of <paramref name="width"/> per step along the
+        /// row; the accumulators are folded to 256 bits and summed by horizontal-add trees of <see cref="Lanes"/> rows (a
+        /// 256-bit vector's worth). At 512 bits two trees make a block of 16 float rows (8 double), stored as one 512-bit
+        /// vector for the wide loads of the next layer (<see cref="WrittenWide"/>), and one more tree's rows may follow;
+        /// then the last rows.
         /// </summary>
         private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
             int rows = Lanes(c), step = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units, full = fanIn - fanIn % step;
+            int trees = width.Bits / VectorWidth.Narrow.Bits, block = trees * rows;
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string F = EmitContext.Int(fanIn), W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             string V = width.Of(c);
             w.Open("if (" + width.Accelerated + ")");
-            w.Line("// SIMD: " + EmitContext.Int(rows) + " rows of W at a time, " + EmitContext.Int(step) + " inputs per FMA; each row's lanes summed at the end.");
+            w.Line("// SIMD: " + EmitContext.Int(block) + " rows of W at a time, " + EmitContext.Int(step) + " inputs per FMA; each row's lanes summed at the end.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
             if (units >= rows || units % rows == 1) w.Line("int o = 0;");
-            if (units >= rows)
+            if (units >= block)
             {
-                w.Open("for (; o <= " + EmitContext.Int(units - rows) + "; o += " + EmitContext.Int(rows) + ")");
-                w.Line("nint row = " + W + " + o * " + F + ";");
-                for (int r = 0; r < rows; r++) w.Line(V + " acc" + EmitContext.Int(r) + " = " + width.Zero(c) + ";");
-                w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
-                w.Line(V + " xv = " + width.Load("v", X + " + i") + ";");
-                for (int r = 0; r < rows; r++)
-                {
-                    string rowOffset = r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i";
-                    w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
-                }
+                w.Open("for (; o <= " + EmitContext.Int(units - block) + "; o += " + EmitContext.Int(block) + ")");
+                RowBlock(w, c, layer, width, trees);
                 w.Close();
-                string sums = string.Join(", ", Enumerable.Range(0, rows).Select(r => width.Fold("acc" + EmitContext.Int(r))));
-                w.Line(Simd.Of(c) + " sums = " + Simd.Math + ".SumEach(" + sums + ");");
-                if (layer.HasBias) w.Line("sums += " + Simd.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
-                w.Line(Simd.Store("sums", "v", Z + " + o"));
-                if (full < fanIn)
-                {
-                    w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
-                    w.Open("for (int r = 0; r < " + EmitContext.Int(rows) + "; r++)");
-                    w.Line(c.T + " rest = " + c.Lit(0) + ";");
-                    w.Line(RestOfRow(c, layer, "rest", "row + r * " + F, X));
-                    w.Line(Simd.Element("v", Z + " + o + r") + " += rest;");
-                    w.Close();
-                }
+            }
+            if (units % block >= rows)
+            {
+                w.Line("// the next " + EmitContext.Int(rows) + " rows");
+                w.Open();
+                RowBlock(w, c, layer, width, 1);
+                w.Line("o += " + EmitContext.Int(rows) + ";");
                 w.Close();
             }
             int tail = units % rows;
@@ -351,6 +357,43 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
+        /// One block of the forward at row o: <paramref name="trees"/> × <see cref="Lanes"/> rows, each accumulating along its
+        /// row in vectors of <paramref name="width"/>, summed by that many horizontal-add trees into one vector of
+        /// <paramref name="trees"/> × 256 bits, the bias added, stored at z[o].
+        /// </summary>
+        private static void RowBlock(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width, int trees)
+        {
+            int rows = Lanes(c), count = trees * rows, step = width.Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % step;
+            string F = EmitContext.Int(fanIn), X = EmitContext.At(c.Tensor(layer.Input).Offset), Z = EmitContext.At(c.Tensor(layer.Output).Offset);
+            VectorWidth sumsWidth = trees == 1 ? VectorWidth.Narrow : VectorWidth.Wide;
+            w.Line("nint row = " + EmitContext.Int(layer.WeightOffset) + " + o * " + F + ";");
+            for (int r = 0; r < count; r++) w.Line(width.Of(c) + " acc" + EmitContext.Int(r) + " = " + width.Zero(c) + ";");
+            w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
+            w.Line(width.Of(c) + " xv = " + width.Load("v", X + " + i") + ";");
+            for (int r = 0; r < count; r++)
+            {
+                string rowOffset = r == 0 ? "row + i" : "row + " + EmitContext.Int(r * fanIn) + " + i";
+                w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
+            }
+            w.Close();
+            string[] tree = Enumerable.Range(0, trees)
+                .Select(t => Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(t * rows, rows).Select(r => width.Fold("acc" + EmitContext.Int(r)))) + ")")
+                .ToArray();
+            w.Line(sumsWidth.Of(c) + " sums = " + (trees == 1 ? tree[0] : sumsWidth.Type + ".Create(" + string.Join(", ", tree) + ")") + ";");
+            if (layer.HasBias) w.Line("sums += " + sumsWidth.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
+            w.Line(sumsWidth.Store("sums", "v", Z + " + o"));
+            if (full < fanIn)
+            {
+                w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
+                w.Open("for (int r = 0; r < " + EmitContext.Int(count) + "; r++)");
+                w.Line(c.T + " rest = " + c.Lit(0) + ";");
+                w.Line(RestOfRow(c, layer, "rest", "row + r * " + F, X));
+                w.Line(Simd.Element("v", Z + " + o + r") + " += rest;");
+                w.Close();
+            }
+        }
+
+        /// <summary>
         /// The statement adding a row's inputs past its last whole vector to <paramref name="sum"/>, one at a time through
         /// the refs w (weights) and v (values): Σ W[row + i]·x[x + i] for i from the last whole vector to the fan-in.
         /// </summary>
@@ -361,13 +404,14 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>
-        private static string? ForwardValue(EmitContext c, LayerPlan layer)
+        private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width)
         {
+            string V = width.Type, zero = width.Zero(c);
             switch (layer.Kind)
             {
                 // A select, not Max: the same as the scalar path for NaN, and cheaper than an IEEE Max.
-                case LayerKind.ReLU: return Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), xv, " + Simd.Of(c) + ".Zero)";
-                case LayerKind.LeakyReLU: return Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
+                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), xv, " + zero + ")";
+                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
                 case LayerKind.Identity: return "xv";
                 // Double networks keep System.Math for tanh and σ: full double precision.
                 case LayerKind.Tanh: return c.Spec.IsDouble ? null : Simd.Math + ".Tanh(xv)";
@@ -376,27 +420,51 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>The vector expression of an activation's gradient δy ⊙ f' from dy (and xv or yv), or null when it has none.</summary>
+        private static string? GradientValue(EmitContext c, LayerPlan layer, VectorWidth width)
+        {
+            string V = width.Type, zero = width.Zero(c), one = width.Of(c) + ".One";
+            switch (layer.Kind)
+            {
+                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), dy, " + zero + ")";
+                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), dy, dy * " + c.Lit(layer.Spec.Parameter) + ")";
+                case LayerKind.Identity: return "dy";
+                case LayerKind.Tanh: return "dy * (" + one + " - yv * yv)";
+                case LayerKind.Sigmoid: return "dy * yv * (" + one + " - yv)";
+                default: return null;
+            }
+        }
+
         /// <summary>
-        /// Writes "int start = 0;" and, when the activation has a SIMD form in this precision, a vector loop over the full
-        /// vectors that sets start past them (or returns, when they are the whole tensor); the scalar loop that follows runs
-        /// from start. The caller has checked <see cref="Activation"/>.
+        /// The widths of an activation's forward loops, in the order generated code tries them: 512 bits first where the
+        /// tensor holds at least one 512-bit vector and its input was stored 512 bits at a time (<see cref="WrittenWide"/>),
+        /// then 256 bits from where the wide loop stopped.
+        /// </summary>
+        private static VectorWidth[] ActivationWidths(EmitContext c, LayerPlan layer)
+            => Activation(c, layer) && c.Tensor(layer.Output).Width >= VectorWidth.Wide.Lanes(c) && WrittenWide(c, layer.Input)
+                ? new[] { VectorWidth.Wide, VectorWidth.Narrow }
+                : new[] { VectorWidth.Narrow };
+
+        /// <summary>
+        /// Writes "int start = 0;" and, when the activation has a SIMD form in this precision, a vector loop per width over
+        /// the whole vectors from start, each setting start past them (or returning, when they are the whole tensor); the
+        /// scalar loop that follows runs from start. The caller has checked <see cref="Activation"/>.
         /// </summary>
         public static void ActivationForward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             w.Line("int start = 0;");
-            string? value = ForwardValue(c, layer);
-            if (value is null) return;
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
-            int lanes = Lanes(c), full = y.Width - y.Width % lanes;
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            w.Line(Simd.Ref(c, "v", "_values"));
-            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + i") + ";");
-            w.Line(Simd.Store(value, "v", EmitContext.At(y.Offset) + " + i"));
-            w.Close();
-            // All in vectors: return before the scalar loop's spans (their construction checks bounds at run time).
-            w.Line(full == y.Width ? "return;" : "start = " + EmitContext.Int(full) + ";");
-            w.Close();
+            VectorWidth[] widths = ActivationWidths(c, layer);
+            foreach (VectorWidth width in widths)
+            {
+                string? value = ForwardValue(c, layer, width);
+                if (value is null) return;
+                ActivationLoop(w, c, y.Width, width, FromZero(c, y.Width, width, widths), needsValues: true, needsDeltas: false, i =>
+                {
+                    w.Line(width.Of(c) + " xv = " + width.Load("v", EmitContext.At(x.Offset) + " + " + i) + ";");
+                    w.Line(width.Store(value, "v", EmitContext.At(y.Offset) + " + " + i));
+                });
+            }
         }
 
         /// <summary>As <see cref="ActivationForward"/>, for the gradient: δx (=|+=) δy ⊙ f' (the caller has checked <see cref="Activation"/>).</summary>
@@ -404,32 +472,48 @@ namespace Backprop.Generated.Generator
         {
             w.Line("int start = 0;");
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
-            int lanes = Lanes(c), full = y.Width - y.Width % lanes;
-            string one = Simd.Of(c) + ".One";
-            string gradient;
-            switch (layer.Kind)
-            {
-                case LayerKind.ReLU: gradient = Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), dy, " + Simd.Of(c) + ".Zero)"; break;
-                case LayerKind.LeakyReLU: gradient = Simd.Vector + ".ConditionalSelect(" + Simd.Vector + ".GreaterThan(xv, " + Simd.Of(c) + ".Zero), dy, dy * " + c.Lit(layer.Spec.Parameter) + ")"; break;
-                case LayerKind.Identity: gradient = "dy"; break;
-                case LayerKind.Tanh: gradient = "dy * (" + one + " - yv * yv)"; break;
-                case LayerKind.Sigmoid: gradient = "dy * yv * (" + one + " - yv)"; break;
-                default: return;
-            }
             bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
             bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
-            string dx = EmitContext.At(x.Offset) + " + i";
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
-            if (usesX || usesY) w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line(Simd.Ref(c, "d", "_deltas"));
-            w.Open("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
-            if (usesX) w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + i") + ";");
-            if (usesY) w.Line(Simd.Of(c) + " yv = " + Simd.Load("v", EmitContext.At(y.Offset) + " + i") + ";");
-            w.Line(Simd.Of(c) + " dy = " + Simd.Load("d", EmitContext.At(y.Offset) + " + i") + ";");
-            w.Line(Simd.Store(layer.AssignsInputGradient ? gradient : Simd.Load("d", dx) + " + " + gradient, "d", dx));
+            // 256 bits: δy comes from the backward of the layer above, which stores 256 bits at a time (see WrittenWide).
+            VectorWidth[] widths = { VectorWidth.Narrow };
+            foreach (VectorWidth width in widths)
+            {
+                string? gradient = GradientValue(c, layer, width);
+                if (gradient is null) return;
+                ActivationLoop(w, c, y.Width, width, FromZero(c, y.Width, width, widths), usesX || usesY, needsDeltas: true, i =>
+                {
+                    string dx = EmitContext.At(x.Offset) + " + " + i;
+                    if (usesX) w.Line(width.Of(c) + " xv = " + width.Load("v", EmitContext.At(x.Offset) + " + " + i) + ";");
+                    if (usesY) w.Line(width.Of(c) + " yv = " + width.Load("v", EmitContext.At(y.Offset) + " + " + i) + ";");
+                    w.Line(width.Of(c) + " dy = " + width.Load("d", EmitContext.At(y.Offset) + " + " + i) + ";");
+                    w.Line(width.Store(layer.AssignsInputGradient ? gradient : width.Load("d", dx) + " + " + gradient, "d", dx));
+                });
+            }
+        }
+
+        /// <summary>
+        /// Whether a width's loop starts at 0: it is the first tried, or the one before it covers the whole tensor (and
+        /// returns), so this one runs only where that one does not, and start is still 0.
+        /// </summary>
+        private static bool FromZero(EmitContext c, int count, VectorWidth width, VectorWidth[] widths)
+            => width == widths[0] || count % widths[0].Lanes(c) == 0;
+
+        /// <summary>
+        /// One width's loop of an activation over the whole vectors of a tensor of <paramref name="count"/> elements: from 0
+        /// (<see cref="FromZero"/>) or from start, the body written for the element offset "i"; then return, when the vectors
+        /// are the whole tensor, or start set past them.
+        /// </summary>
+        private static void ActivationLoop(SourceWriter w, EmitContext c, int count, VectorWidth width, bool first, bool needsValues, bool needsDeltas, System.Action<string> body)
+        {
+            int lanes = width.Lanes(c), full = count - count % lanes;
+            w.Open("if (" + width.Accelerated + ")");
+            if (needsValues) w.Line(Simd.Ref(c, "v", "_values"));
+            if (needsDeltas) w.Line(Simd.Ref(c, "d", "_deltas"));
+            w.Open("for (int i = " + (first ? "0" : "start") + "; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            body("i");
             w.Close();
             // All in vectors: return before the scalar loop's spans (their construction checks bounds at run time).
-            w.Line(full == y.Width ? "return;" : "start = " + EmitContext.Int(full) + ";");
+            w.Line(full == count ? "return;" : "start = " + EmitContext.Int(full) + ";");
             w.Close();
         }
     }

@@ -457,32 +457,6 @@ namespace Demo
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [3×16]
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // SIMD: 8 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
-                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                // the last 3 rows, summed by one horizontal-add tree
-                int last = 80 + 0 * 16;
-                global::System.Runtime.Intrinsics.Vector512<float> tail0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<float> tail1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<float> tail2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                for (int i = 0; i < 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 20 + i));
-                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
-                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 16 + i)), xv, tail1);
-                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 32 + i)), xv, tail2);
-                }
-                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(global::Backprop.Generated.VectorMath.Fold(tail0), global::Backprop.Generated.VectorMath.Fold(tail1), global::Backprop.Generated.VectorMath.Fold(tail2), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 0) = sum0;
-                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 129);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 1) = sum1;
-                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 130);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 36 + 2) = sum2;
-                return;
-            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
@@ -795,62 +769,6 @@ namespace Demo
 
         private void ForwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                int o = 0;
-                // the rows after the last block, two at a time: 2 rows of W × 4 samples = 8 accumulators, summed by one horizontal-add tree
-                for (; o <= 1; o += 2)
-                {
-                    nint row = 80 + o * 16;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (nint i = 0; i < 16; i += 16)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i)), w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 16 + i));
-                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(20 + i));
-                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 20 + i));
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 20 + i));
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 20 + i));
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
-                    }
-                    // sums[r·4 + s] = row o + r of W · sample s
-                    global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7));
-                    for (int s = 0; s < 4; s++)
-                    {
-                        int xs = s * ValueCount + 20, zs = s * ValueCount + 36 + o;
-                        float value0 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, s) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zs) = value0;
-                        float value1 = global::System.Runtime.Intrinsics.Vector256.GetElement(sums, 4 + s) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o + 1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zs + 1) = value1;
-                    }
-                }
-                // the last row of W, for each sample
-                int last = 80 + o * 16;
-                for (int s = 0; s < 4; s++)
-                {
-                    int xs = s * ValueCount + 20;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = 0; i < 16; i += 16) acc = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + i)), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(xs + i)), acc);
-                    float value = global::System.Runtime.Intrinsics.Vector512.Sum(acc) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128 + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, s * ValueCount + 36 + o) = value;
-                }
-                return;
-            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -912,49 +830,6 @@ namespace Demo
 
         private void BackwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // SIMD over the tile, 16 inputs at a time: x and δx of the 4 samples stay in registers while
-                // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
-                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
-                {
-                    int o = 0;
-                    for (; o < 3; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 128 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 1 * ValueCount + 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 2 * ValueCount + 36 + o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 3 * ValueCount + 36 + o);
-                }
-                for (nint i = 0; i < 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(20 + i));
-                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 20 + i));
-                    global::System.Runtime.Intrinsics.Vector512<float> dx1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 20 + i));
-                    global::System.Runtime.Intrinsics.Vector512<float> dx2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 20 + i));
-                    global::System.Runtime.Intrinsics.Vector512<float> dx3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int o = 0; o < 3; o++)
-                    {
-                        nint at = 80 + o * 16 + i;
-                        global::System.Runtime.Intrinsics.Vector512<float> wv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(at));
-                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 36));
-                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 36));
-                        global::System.Runtime.Intrinsics.Vector512<float> d2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 36));
-                        global::System.Runtime.Intrinsics.Vector512<float> d3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 36));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))), ref g, (nuint)(at));
-                        dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d0, dx0);
-                        dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d1, dx1);
-                        dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d2, dx2);
-                        dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(wv, d3, dx3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref d, (nuint)(20 + i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx1, ref d, (nuint)(1 * ValueCount + 20 + i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx2, ref d, (nuint)(2 * ValueCount + 20 + i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx3, ref d, (nuint)(3 * ValueCount + 20 + i));
-                }
-                return;
-            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while

@@ -617,11 +617,54 @@ namespace Demo
             // z0 = W0·x + b0    W0: [40×16]
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // SIMD: 8 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
+                // SIMD: 16 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 32; o += 8)
+                for (; o <= 24; o += 16)
+                {
+                    nint row = 0 + o * 16;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc12 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc13 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc14 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> acc15 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (nint i = 0; i < 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 0 + i));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i)), xv, acc0);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 16 + i)), xv, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 32 + i)), xv, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 48 + i)), xv, acc3);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 64 + i)), xv, acc4);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 80 + i)), xv, acc5);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 96 + i)), xv, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 112 + i)), xv, acc7);
+                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 128 + i)), xv, acc8);
+                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 144 + i)), xv, acc9);
+                        acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 160 + i)), xv, acc10);
+                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 176 + i)), xv, acc11);
+                        acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 192 + i)), xv, acc12);
+                        acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 208 + i)), xv, acc13);
+                        acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 224 + i)), xv, acc14);
+                        acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 240 + i)), xv, acc15);
+                    }
+                    global::System.Runtime.Intrinsics.Vector512<float> sums = global::System.Runtime.Intrinsics.Vector512.Create(global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7)), global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc8), global::Backprop.Generated.VectorMath.Fold(acc9), global::Backprop.Generated.VectorMath.Fold(acc10), global::Backprop.Generated.VectorMath.Fold(acc11), global::Backprop.Generated.VectorMath.Fold(acc12), global::Backprop.Generated.VectorMath.Fold(acc13), global::Backprop.Generated.VectorMath.Fold(acc14), global::Backprop.Generated.VectorMath.Fold(acc15)));
+                    sums += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(640 + o));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(sums, ref v, (nuint)(at + 16 + o));
+                }
+                // the next 8 rows
                 {
                     nint row = 0 + o * 16;
                     global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -647,6 +690,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7));
                     sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(640 + o));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(at + 16 + o));
+                    o += 8;
                 }
                 return;
             }
@@ -703,10 +747,20 @@ namespace Demo
         {
             // a1 = tanh(z0)    [40]
             int start = 0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+                for (int i = 0; i < 32; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 16 + i));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::Backprop.Generated.VectorMath.Tanh(xv), ref v, (nuint)(at + 56 + i));
+                }
+                start = 32;
+            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                for (int i = 0; i < 40; i += 8)
+                for (int i = start; i < 40; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 16 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.Tanh(xv), ref v, (nuint)(at + 56 + i));
