@@ -343,6 +343,18 @@ namespace Backprop.Generated.Tests
             Vector128<float> four = VectorMath.SumFour(rows[4], rows[5], rows[6], rows[7]);
             for (int r = 0; r < 4; r++) Assert.Equal(80f * (r + 4) + 28f, four[r]);
         }
+
+        [Fact]
+        public void SumSixteen_adds_each_vectors_lanes_into_blocks_of_four()
+        {
+            // Row r holds 100·r + lane (exact in float, whatever the order of the adds): its sum is 1600·r + 120.
+            var r = Enumerable.Range(0, 16).Select(row => Vector512.Create(Enumerable.Range(0, 16).Select(l => (float)(row * 100 + l)).ToArray())).ToArray();
+            Vector512<float> sums = VectorMath.SumSixteen(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+            for (int k = 0; k < 4; k++)
+            {
+                for (int j = 0; j < 4; j++) Assert.Equal(1600f * (4 * j + k) + 120f, sums[4 * k + j]);
+            }
+        }
     }
 
     /// <summary>

@@ -153,8 +153,11 @@ namespace Backprop.Generated.Generator
         {
             int lanes = VectorEmitter.Lanes(c), step = width.Lanes(c), fanIn = layer.FanIn, full = fanIn - fanIn % step, block = lanes / 2, n = xs.Length;
             string F = EmitContext.Int(fanIn);
-            // Sample k's row r accumulates in acc[(k / 2)·lanes + (k % 2)·block + r]: each pair's accumulators, in order, sum to [k: rows | k + 1: rows].
-            string Acc(int k, int r) => "acc" + EmitContext.Int((k / 2) * lanes + (k % 2) * block + r);
+            // Sample k's row r accumulates in acc[(k / 2)·lanes + (k % 2)·block + r]: each pair's accumulators, in order, sum to
+            // [k: rows | k + 1: rows]. Four float samples at 512 bits: in acc[4r + k], whose sums SumSixteen gives as
+            // [0: rows | 1: rows | 2: rows | 3: rows].
+            bool sixteen = width == VectorWidth.Wide && !c.Spec.IsDouble && n == Tile;
+            string Acc(int k, int r) => "acc" + EmitContext.Int(sixteen ? 4 * r + k : (k / 2) * lanes + (k % 2) * block + r);
             for (int a = 0; a < n * block; a++) w.Line(width.Of(c) + " acc" + EmitContext.Int(a) + " = " + width.Zero(c) + ";");
             w.Open("for (nint i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ")");
             for (int k = 0; k < n; k++) w.Line(width.Of(c) + " x" + EmitContext.Int(k) + " = " + width.Load("v", xs[k] + " + i") + ";");
@@ -164,7 +167,17 @@ namespace Backprop.Generated.Generator
                 for (int k = 0; k < n; k++) w.Line(Acc(k, r) + " = " + Simd.Math + ".MultiplyAdd(w" + EmitContext.Int(r) + ", x" + EmitContext.Int(k) + ", " + Acc(k, r) + ");");
             }
             w.Close();
-            for (int p = 0; p < n / 2; p++)
+            if (sixteen)
+            {
+                w.Line(VectorWidth.Wide.Of(c) + " sums = " + Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(a => "acc" + EmitContext.Int(a))) + ")"
+                    + (layer.HasBias ? " + " + VectorWidth.Wide.Type + ".Create(bias, bias)" : "") + ";");
+                for (int k = 0; k < n; k++)
+                {
+                    string half = VectorWidth.Wide.Type + (k < 2 ? ".GetLower(sums)" : ".GetUpper(sums)");
+                    w.Line(Simd.Store128(Simd.Vector + (k % 2 == 0 ? ".GetLower(" : ".GetUpper(") + half + ")", "v", zs[k]));
+                }
+            }
+            for (int p = 0; p < n / 2 && !sixteen; p++)
             {
                 string sums = "sums" + EmitContext.Int(p);
                 w.Line(Simd.Of(c) + " " + sums + " = " + Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(a => width.Fold("acc" + EmitContext.Int(a)))) + ")" + (layer.HasBias ? " + bias" : "") + ";");

@@ -379,7 +379,10 @@ namespace Backprop.Generated.Generator
             string[] tree = Enumerable.Range(0, trees)
                 .Select(t => Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(t * rows, rows).Select(r => width.Fold("acc" + EmitContext.Int(r)))) + ")")
                 .ToArray();
-            w.Line(sumsWidth.Of(c) + " sums = " + (trees == 1 ? tree[0] : sumsWidth.Type + ".Create(" + string.Join(", ", tree) + ")") + ";");
+            string sums = trees == 1 ? tree[0] : sumsWidth.Type + ".Create(" + string.Join(", ", tree) + ")";
+            // Sixteen float rows: one transpose-and-add network, given row 4k + j in position 4j + k to return the rows in order.
+            if (count == 16) sums = Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(p => "acc" + EmitContext.Int(4 * (p % 4) + p / 4))) + ")";
+            w.Line(sumsWidth.Of(c) + " sums = " + sums + ";");
             if (layer.HasBias) w.Line("sums += " + sumsWidth.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
             w.Line(sumsWidth.Store("sums", "v", Z + " + o"));
             if (full < fanIn)

@@ -660,7 +660,7 @@ namespace Demo
                         acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 224 + i)), xv, acc14);
                         acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 240 + i)), xv, acc15);
                     }
-                    global::System.Runtime.Intrinsics.Vector512<float> sums = global::System.Runtime.Intrinsics.Vector512.Create(global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7)), global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc8), global::Backprop.Generated.VectorMath.Fold(acc9), global::Backprop.Generated.VectorMath.Fold(acc10), global::Backprop.Generated.VectorMath.Fold(acc11), global::Backprop.Generated.VectorMath.Fold(acc12), global::Backprop.Generated.VectorMath.Fold(acc13), global::Backprop.Generated.VectorMath.Fold(acc14), global::Backprop.Generated.VectorMath.Fold(acc15)));
+                    global::System.Runtime.Intrinsics.Vector512<float> sums = global::Backprop.Generated.VectorMath.SumSixteen(acc0, acc4, acc8, acc12, acc1, acc5, acc9, acc13, acc2, acc6, acc10, acc14, acc3, acc7, acc11, acc15);
                     sums += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(640 + o));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(sums, ref v, (nuint)(at + 16 + o));
                 }
@@ -1158,31 +1158,30 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 0 + i));
                         global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i));
                         acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
-                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc8);
-                        acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc12);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
                         global::System.Runtime.Intrinsics.Vector512<float> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 16 + i));
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
                         acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc9);
-                        acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc13);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
                         global::System.Runtime.Intrinsics.Vector512<float> w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 32 + i));
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
+                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc8);
+                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc9);
                         acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x2, acc10);
-                        acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc14);
+                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc11);
                         global::System.Runtime.Intrinsics.Vector512<float> w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 48 + i));
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
-                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc11);
+                        acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc12);
+                        acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc13);
+                        acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc14);
                         acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x3, acc15);
                     }
-                    global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc0), global::Backprop.Generated.VectorMath.Fold(acc1), global::Backprop.Generated.VectorMath.Fold(acc2), global::Backprop.Generated.VectorMath.Fold(acc3), global::Backprop.Generated.VectorMath.Fold(acc4), global::Backprop.Generated.VectorMath.Fold(acc5), global::Backprop.Generated.VectorMath.Fold(acc6), global::Backprop.Generated.VectorMath.Fold(acc7)) + bias;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(16 + o));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 16 + o));
-                    global::System.Runtime.Intrinsics.Vector256<float> sums1 = global::Backprop.Generated.VectorMath.SumEach(global::Backprop.Generated.VectorMath.Fold(acc8), global::Backprop.Generated.VectorMath.Fold(acc9), global::Backprop.Generated.VectorMath.Fold(acc10), global::Backprop.Generated.VectorMath.Fold(acc11), global::Backprop.Generated.VectorMath.Fold(acc12), global::Backprop.Generated.VectorMath.Fold(acc13), global::Backprop.Generated.VectorMath.Fold(acc14), global::Backprop.Generated.VectorMath.Fold(acc15)) + bias;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 16 + o));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 16 + o));
+                    global::System.Runtime.Intrinsics.Vector512<float> sums = global::Backprop.Generated.VectorMath.SumSixteen(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15) + global::System.Runtime.Intrinsics.Vector512.Create(bias, bias);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetLower(sums)), ref v, (nuint)(16 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetLower(sums)), ref v, (nuint)(1 * ValueCount + 16 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(sums)), ref v, (nuint)(2 * ValueCount + 16 + o));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(sums)), ref v, (nuint)(3 * ValueCount + 16 + o));
                 }
                 return;
             }
