@@ -47,8 +47,7 @@ namespace Backprop.Generated
             p = MultiplyAdd(p, r, Vector512.Create(1f));
             p = MultiplyAdd(p, r, Vector512.Create(1f));
             Vector512<float> e = p * (v.AsInt32() << 23).AsSingle();
-            Vector512<float> negative = Vector512.ShiftRightArithmetic(x.AsInt32(), 31).AsSingle();   // the sign bit of x, in every bit
-            return Vector512.ConditionalSelect(negative, e, Vector512.Create(1f)) / (Vector512.Create(1f) + e);
+            return SelectBySign(x, e, Vector512.Create(1f)) / (Vector512.Create(1f) + e);
         }
 
         /// <summary>
@@ -94,11 +93,20 @@ namespace Backprop.Generated
         // As the Vector256 forms: vminps/vmaxps return their second operand when either is NaN.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> MinOrNaN(Vector512<float> c, Vector512<float> x)
-            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.Min(c, x) : Vector512.ConditionalSelect(Vector512.Equals(x, x), Vector512.Min(c, x), x);
+            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.Min(c, x) : KeepNaN(x, Vector512.Min(c, x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> MaxOrNaN(Vector512<float> c, Vector512<float> x)
-            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.Max(c, x) : Vector512.ConditionalSelect(Vector512.Equals(x, x), Vector512.Max(c, x), x);
+            => System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.Max(c, x) : KeepNaN(x, Vector512.Max(c, x));
+
+        // negative where the sign bit of x is set, else positive (AVX-512 has no vblendvps: a shift and a select).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> SelectBySign(Vector512<float> x, Vector512<float> negative, Vector512<float> positive)
+            => Vector512.ConditionalSelect(Vector512.ShiftRightArithmetic(x.AsInt32(), 31).AsSingle(), negative, positive);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> KeepNaN(Vector512<float> x, Vector512<float> result)
+            => Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 }
 #endif

@@ -185,6 +185,28 @@ namespace Backprop.Generated.Tests
             }
         }
 
+        [Theory]
+        [InlineData("Single", "[Input(16)] [Dense(16)] [Tanh] [Dense(16)]", "YYY")]                              // the input, then each layer's wide stores
+        [InlineData("Single", "[Input(4)] [Dense(16)] [ReLU] [Dense(16)]", "NNN")]                                // the packed 4-input layer stores 8 rows at a time
+        [InlineData("Single", "[Input(16)] [Dense(16, Kernel = Kernel.Scalar)] [ReLU] [Dense(4)]", "NNN")]       // a scalar layer stores one at a time
+        [InlineData("Single", "[Input(24)] [Dense(16)] [ReLU] [Dense(16)]", "NNN")]                               // 24 inputs: no whole 512-bit rows
+        [InlineData("Single", "[Input(16, Name = \"x\")] [Dense(16)] [Concat(\"x\")] [Dense(4)]", "YNN")]   // merges store one at a time
+        [InlineData("Single", "[Input(16, Name = \"x\")] [Dense(16)] [Add(\"x\")] [Dense(4)]", "YNN")]
+        [InlineData("Double", "[Input(16)] [Dense(16)] [Tanh] [Dense(8)]", "YNN")]                                // double tanh is System.Math, one at a time
+        [InlineData("Double", "[Input(16)] [Dense(16)] [ReLU] [Dense(8)]", "YYY")]
+        public void A_layer_reads_512_bits_at_a_time_only_what_was_stored_so(string precision, string layers, string expected)
+        {
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace K { [Network(Precision." + precision + ")] " + layers + " [MeanSquaredError] [Sgd] public partial class M { } }");
+            Assert.Empty(output.GeneratorDiagnostics);
+            string source = output.Sources.Values.Single();
+            for (int layer = 0; layer < expected.Length; layer++)
+            {
+                int start = source.IndexOf("private void ForwardLayer" + layer + "(", StringComparison.Ordinal);
+                string method = source.Substring(start, source.IndexOf("private void ", start + 1, StringComparison.Ordinal) - start);
+                Assert.True(method.Contains("Vector512", StringComparison.Ordinal) == (expected[layer] == 'Y'), $"layer {layer} of {layers}: expected {(expected[layer] == 'Y' ? "a" : "no")} 512-bit path");
+            }
+        }
+
         private static int UlpDistance(float a, float b)
         {
             if (a == b) return 0;
@@ -250,24 +272,32 @@ namespace Backprop.Generated.Tests
                 Sweep(x => wide(Vector512.Create(x, x)).GetLower(), name == "tanh" ? Math.Tanh : x => 1 / (1 + Math.Exp(-x)), 3, name + " (512-bit, unfused)");
                 return;
             }
-            // The accuracy sweep's values (every 61st float in [−30, 30]) and the edges: ±0, ±∞, NaN, beyond the clamps.
-            var values = new List<float> { 0f, -0f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN, 200f, -200f, 88f, -88f, 9.5f, -9.5f };
+            // The accuracy sweep's values (every 61st float in [−30, 30]) and the edges: ±0, ±∞, NaN, beyond the clamps;
+            // sixteen at a time.
+            var block = new float[16];
+            int filled = 0;
+            void Compare()
+            {
+                Vector512<float> x = Vector512.Create(block);
+                Vector512<float> expected = Vector512.Create(narrow(x.GetLower()), narrow(x.GetUpper())), actual = wide(x);
+                for (int k = 0; k < 16; k++)
+                {
+                    if (BitConverter.SingleToInt32Bits(actual[k]) != BitConverter.SingleToInt32Bits(expected[k]))
+                        Assert.Fail($"{name}({block[k]:R}): {actual[k]:R} in 512 bits, {expected[k]:R} in 256");
+                }
+                filled = 0;
+            }
+            void Add(float value)
+            {
+                block[filled++] = value;
+                if (filled == 16) Compare();
+            }
+            foreach (float edge in new[] { 0f, -0f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN, 200f, -200f, 88f, -88f, 9.5f, -9.5f }) Add(edge);
             foreach (int sign in new[] { 1, -1 })
             {
-                for (int bits = 0; bits <= BitConverter.SingleToInt32Bits(30f); bits += 61) values.Add(sign * BitConverter.Int32BitsToSingle(bits));
+                for (int bits = 0; bits <= BitConverter.SingleToInt32Bits(30f); bits += 61) Add(sign * BitConverter.Int32BitsToSingle(bits));
             }
-            while (values.Count % 16 != 0) values.Add(1f);
-            float[] all = values.ToArray();
-            for (int at = 0; at < all.Length; at += 16)
-            {
-                Vector512<float> x = Vector512.Create(all.AsSpan(at, 16));
-                Vector512<float> expected = Vector512.Create(narrow(x.GetLower()), narrow(x.GetUpper())), actual = wide(x);
-                if (actual.AsInt32() != expected.AsInt32())
-                {
-                    int lane = Enumerable.Range(0, 16).First(k => BitConverter.SingleToInt32Bits(actual[k]) != BitConverter.SingleToInt32Bits(expected[k]));
-                    Assert.Fail($"{name}({all[at + lane]:R}): {actual[lane]:R} in 512 bits, {expected[lane]:R} in 256");
-                }
-            }
+            while (filled != 0) Add(1f);
         }
 
         [Fact]

@@ -79,11 +79,14 @@ namespace Backprop.Generated.Tests.Networks
 }
 
 // The 512-bit kernels against the 256-bit and scalar ones (WidthAgreement). A dense layer gets the Vector512 path when
-// it reads a whole number of 512-bit vectors (16 floats, 8 doubles) that were stored 512 bits at a time; the layers here
-// cover each remainder of the one-sample forward (48: three blocks of 16 rows; 24: a block of 16 and one of 8, read by
-// a ReLU 16 then 8 at a time; 9: 8 rows and one; 7: a tree of the last rows) and of the tile (blocks of 4 rows, a pair,
-// one row), and layers that must stay at 256 bits (fan-in 9, or 32 stored 8 at a time). The scalar twins compute the
-// same from the same seed.
+// it reads a whole number of 512-bit vectors (16 floats, 8 doubles) that were stored 512 bits at a time (WrittenWide),
+// and an activation when its input was. Float layers here cover each remainder of the one-sample forward (48: three
+// blocks of 16 rows; 24 and 30: a block of 16 and one of 8, then 0 or 6 rows by a tree; 20: 16 rows and 4 by SumFour;
+// 9: 8 rows and one; 7: a tree of the last rows), of the tile (blocks of 4 rows, a pair, one row), and activations that
+// run 16 lanes, then 8, then one at a time (ReLU 24, LeakyReLU and Identity 30, Sigmoid 20); double ones (D networks)
+// blocks of 8 rows, 4 rows, one row and a 3-row tree, and a ReLU 8, 4 and 1 at a time. Layers that must stay at 256
+// bits are there too (fan-in 9, 13, 20; or 32 stored by a double tanh). The scalar twins compute the same from the same
+// seed.
 namespace Backprop.Generated.Tests.Networks
 {
     [Network(Precision.Single)]
@@ -138,4 +141,47 @@ namespace Backprop.Generated.Tests.Networks
     [Input(48)] [Dense(7)] [Tanh] [Dense(4)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1)]
     public partial class ScalarSingleC { }
+}
+
+namespace Backprop.Generated.Tests.Networks
+{
+    [Network(Precision.Single)]
+    [Input(16)] [Dense(20)] [Sigmoid] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class WideSingleD { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(20)] [Sigmoid] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class ScalarSingleD { }
+
+    [Network(Precision.Single)]
+    [Input(32)] [Dense(30)] [LeakyReLU(0.1)] [Identity] [Dense(3)]
+    [MeanSquaredError] [Adam(LearningRate = 0.01)]
+    public partial class WideSingleE { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(32)] [Dense(30)] [LeakyReLU(0.1)] [Identity] [Dense(3)]
+    [MeanSquaredError] [Adam(LearningRate = 0.01)]
+    public partial class ScalarSingleE { }
+
+    [Network(Precision.Double)]
+    [Input(16)] [Dense(24)] [ReLU] [Dense(13)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05, Momentum = 0.9)]
+    public partial class WideDoubleC { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(24)] [ReLU] [Dense(13)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05, Momentum = 0.9)]
+    public partial class ScalarDoubleC { }
+
+    [Network(Precision.Double)]
+    [Input(8)] [Dense(7)] [Tanh] [Dense(2)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class WideDoubleD { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(8)] [Dense(7)] [Tanh] [Dense(2)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class ScalarDoubleD { }
 }

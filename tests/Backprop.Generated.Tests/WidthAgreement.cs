@@ -6,9 +6,9 @@ using Backprop.Generated.Tests.Networks;
 namespace Backprop.Generated.Tests
 {
     /// <summary>
-    /// The SIMD kernels against the scalar ones on the same networks, whichever width the JIT picks here: the dense layers
-    /// of <c>Wide*</c> have a Vector512 path, taken where <c>Vector512.IsHardwareAccelerated</c>, and the Vector256 one
-    /// otherwise (AVX-512 with 512-bit vectors turned off, or AVX2). <see cref="WidthAgreementTests"/> runs the check in
+    /// The SIMD kernels against the scalar ones on the same networks, whichever width the JIT picks here: most dense layers
+    /// and activations of <c>Wide*</c> have a Vector512 path (see the networks' comment), taken where
+    /// <c>Vector512.IsHardwareAccelerated</c>, and the Vector256 one otherwise (AVX-512 with 512-bit vectors turned off, or AVX2). <see cref="WidthAgreementTests"/> runs the check in
     /// this process and in child processes with the wide paths turned off, so every width is compared on one machine.
     /// </summary>
     public static class WidthAgreement
@@ -19,8 +19,12 @@ namespace Backprop.Generated.Tests
             Compare(new WideSingleA(3), new ScalarSingleA(3), 2e-5, 1e-4);
             Compare(new WideSingleB(3), new ScalarSingleB(3), 2e-5, 1e-4);
             Compare(new WideSingleC(3), new ScalarSingleC(3), 2e-5, 1e-4);
+            Compare(new WideSingleD(3), new ScalarSingleD(3), 2e-5, 1e-4);
+            Compare(new WideSingleE(3), new ScalarSingleE(3), 2e-5, 1e-4);
             Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
+            Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);
+            Compare(new WideDoubleD(3), new ScalarDoubleD(3), 1e-12, 1e-11);
             return Describe();
         }
 

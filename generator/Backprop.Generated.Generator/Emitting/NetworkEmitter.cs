@@ -88,6 +88,7 @@ namespace Backprop.Generated.Generator
                     w.Line();
                     TileEmitter.Backward(w, c, plan.Layers[i]);
                 }
+                if (TileEmitter.PairApplies(c)) TileEmitter.Pair(w, c);
             }
             w.Line();
             // The check is inlined into every public method (a compare and a branch); the message is built only in the
@@ -190,6 +191,11 @@ namespace Backprop.Generated.Generator
             w.Line("// one block of ValueCount per sample of a tile. A single sample uses the first block.");
             w.Line("private readonly " + T + "[] _values = new " + T + "[Tile * ValueCount];");
             w.Line("private readonly " + T + "[] _deltas = new " + T + "[Tile * ValueCount];");
+            if (TileEmitter.PairApplies(c))
+            {
+                w.Line("// The first layer's output gradient of the first tile of a pair, held while the second tile runs (TrainBatch).");
+                w.Line("private readonly " + T + "[] " + TileEmitter.Held + " = new " + T + "[Tile * " + EmitContext.Int(c.Plan.Layers[0].Units) + "];");
+            }
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
             {
@@ -443,6 +449,11 @@ namespace Backprop.Generated.Generator
                 w.Line("if (count == 1 && " + Simd.Vector + ".IsHardwareAccelerated) return TrainOneSample(inputs, targets);");
             }
             w.Line("int s = 0;");
+            if (TileEmitter.PairApplies(c))
+            {
+                w.Line("// Where Vector512 runs, tiles two at a time: the first layer's gradient is read and written once per eight samples.");
+                w.Line("if (" + VectorWidth.Wide.Accelerated + ") for (; s + 2 * Tile <= count; s += 2 * Tile) total += BackwardTilePair(inputs.Slice(s * InputSize, 2 * Tile * InputSize), targets.Slice(s * OutputSize, 2 * Tile * OutputSize));");
+            }
             w.Line("for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));");
             w.Line("for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);");
             w.Line("Step();");
@@ -490,16 +501,30 @@ namespace Backprop.Generated.Generator
             w.Close();
             w.Line();
             w.Line("// Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.");
-            w.Open("private " + c.T + " BackwardTileUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets)");
+            bool pair = TileEmitter.PairApplies(c);
+            w.Open("private " + c.T + " BackwardTileUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets" + (pair ? ", bool firstLayer = true" : "") + ")");
             w.Line("RunForwardTile(inputs);");
             w.Line(c.T + " loss = " + c.Lit(0) + ";");
             w.Line("for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 if (fused != null && fused.Index == i) w.Line("// layer " + EmitContext.Int(i) + " (" + fused.Kind + ") is folded into the loss gradient");
-                else w.Line("BackwardTile" + EmitContext.Int(i) + "();");
+                else w.Line((pair && i == 0 ? "if (firstLayer) " : "") + "BackwardTile" + EmitContext.Int(i) + "();");
             }
             w.Line("_accumulatedSamples += Tile;");
+            w.Line("return loss;");
+            w.Close();
+            if (!pair) return;
+            LayerPlan first = plan.Layers[0];
+            string held = "new " + EmitContext.Span + "<" + c.T + ">(" + TileEmitter.Held + ", k * " + EmitContext.Int(first.Units) + ", " + EmitContext.Int(first.Units) + ")";
+            w.Line();
+            w.Line("// Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.");
+            w.Open("private " + c.T + " BackwardTilePair(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets)");
+            w.Line(c.T + " loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);");
+            string delta = "new " + EmitContext.Span + "<" + c.T + ">(_deltas, k * ValueCount + " + EmitContext.Int(c.Tensor(first.Output).Offset) + ", " + EmitContext.Int(first.Units) + ")";
+            w.Line("for (int k = 0; k < Tile; k++) " + delta + ".CopyTo(" + held + ");");
+            w.Line("loss += BackwardTileUnchecked(inputs.Slice(Tile * InputSize, Tile * InputSize), targets.Slice(Tile * OutputSize, Tile * OutputSize), firstLayer: false);");
+            w.Line("BackwardPair0(inputs);");
             w.Line("return loss;");
             w.Close();
         }

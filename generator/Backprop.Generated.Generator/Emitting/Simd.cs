@@ -1,6 +1,6 @@
 namespace Backprop.Generated.Generator
 {
-    /// <summary>How generated code spells its Vector256 operations: one place for the SIMD vocabulary of every emitter.</summary>
+    /// <summary>How generated code spells its Vector256 operations, the SIMD vocabulary of every emitter (the 512-bit paths spell theirs through <see cref="VectorWidth"/>).</summary>
     internal static class Simd
     {
         public const string Vector = "global::System.Runtime.Intrinsics.Vector256";

@@ -44,8 +44,8 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// One width's tile forward. Rows go in blocks of half a 256-bit vector (<see cref="RowBlocks"/>), then pairs, then
-        /// one; each accumulator steps along its row by a vector of <paramref name="width"/> and is folded to 256 bits for
-        /// the horizontal-add tree.
+        /// one; each accumulator steps along its row by a vector of <paramref name="width"/>, and is summed by SumSixteen
+        /// (four float rows × four samples at 512 bits) or folded to 256 bits for a horizontal-add tree.
         /// </summary>
         private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
@@ -82,7 +82,7 @@ namespace Backprop.Generated.Generator
                 {
                     string sum = Simd.Vector + ".GetElement(sums, " + (r == 0 ? "s" : "4 + s") + ")";
                     w.Line(c.T + " value" + EmitContext.Int(r) + " = " + sum + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o" + (r == 0 ? "" : " + 1")) : "") + ";");
-                    if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value" + EmitContext.Int(r), r == 0 ? "row" : "row + " + F, "xs"));
+                    if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, full, "value" + EmitContext.Int(r), r == 0 ? "row" : "row + " + F, "xs"));
                     w.Line(Simd.Element("v", "zs" + (r == 0 ? "" : " + 1")) + " = value" + EmitContext.Int(r) + ";");
                 }
                 w.Close();
@@ -97,7 +97,7 @@ namespace Backprop.Generated.Generator
                 w.Line(V + " acc = " + width.Zero(c) + ";");
                 w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ") acc = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", "last + i") + ", " + width.Load("v", "xs + i") + ", acc);");
                 w.Line(c.T + " value = " + width.Type + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
-                if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, "value", "last", "xs"));
+                if (full < fanIn) w.Line(VectorEmitter.RestOfRow(c, layer, full, "value", "last", "xs"));
                 w.Line(Simd.Element("v", "s * ValueCount + " + EmitContext.Int(z.Offset) + " + o") + " = value;");
                 w.Close();
             }
@@ -111,7 +111,8 @@ namespace Backprop.Generated.Generator
         /// one vector whose halves are the two samples' outputs, stored with the bias added as two half-vectors. With
         /// AVX-512's 32 vector registers all four samples share each load (16 accumulators); with AVX2's 16 that would
         /// spill, so the pairs take turns (8 accumulators) and the block's rows, a few KB, stay in L1 between them. The 512-bit
-        /// width runs only where AVX-512 is, so it always takes the four samples at once.
+        /// width runs only where AVX-512 is, so it always takes the four samples at once, and in float sums the sixteen
+        /// accumulators with one SumSixteen, each sample's four rows in a 128-bit block of the result.
         /// </summary>
         private static void RowBlocks(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
@@ -190,9 +191,71 @@ namespace Backprop.Generated.Generator
             for (int k = 0; k < n; k++)
             {
                 w.Line(c.T + " rest" + EmitContext.Int(k) + " = " + c.Lit(0) + ";");
-                w.Line(VectorEmitter.RestOfRow(c, layer, "rest" + EmitContext.Int(k), "row + r * " + F, xs[k]));
+                w.Line(VectorEmitter.RestOfRow(c, layer, full, "rest" + EmitContext.Int(k), "row + r * " + F, xs[k]));
                 w.Line(Simd.Element("v", zs[k] + " + r") + " += rest" + EmitContext.Int(k) + ";");
             }
+            w.Close();
+        }
+
+        /// <summary>
+        /// Whether TrainBatch takes tiles two at a time and the first layer's parameter gradient for both at once (see
+        /// <see cref="Pair"/>): the first layer is a dense one reading the network input on the 512-bit path, with a
+        /// gradient of its own (not folded into the loss).
+        /// </summary>
+        public static bool PairApplies(EmitContext c)
+        {
+            if (c.Spec.Loss == LossKind.None || c.Spec.Optimizer == null) return false;
+            LayerPlan first = c.Plan.Layers[0];
+            return first.Kind == LayerKind.Dense && first.ReadsOnlyNetworkInput && VectorEmitter.Wide(c, first) && c.Plan.FusedLayer?.Index != 0;
+        }
+
+        /// <summary>The first layer's δz for the first tile of a pair: the field that holds it and its length.</summary>
+        public const string Held = "_heldDeltas";
+
+        /// <summary>
+        /// BackwardPair0: the first layer's parameter gradient for a pair of tiles, eight samples. A tile's backward reads
+        /// and writes the whole of gW once (the four samples' products summed first), which for a wide first layer is most
+        /// of a batch's memory traffic (784→128: 401 KB from L2 and back per tile); the pair halves it. x comes from the
+        /// inputs (the first tile's values were overwritten by the second's), δz of the first tile from <see cref="Held"/>,
+        /// of the second from the tile's deltas; eight samples' x and δz fit AVX-512's 32 registers. Called only where
+        /// Vector512 is accelerated.
+        /// </summary>
+        public static void Pair(SourceWriter w, EmitContext c)
+        {
+            LayerPlan layer = c.Plan.Layers[0];
+            VectorWidth width = VectorWidth.Wide;
+            int lanes = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units;
+            string F = EmitContext.Int(fanIn), U = EmitContext.Int(units), V = width.Of(c);
+            TensorPlan z = c.Tensor(layer.Output);
+            w.Line();
+            w.Line("// The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,");
+            w.Line("// x from the inputs, δz of the first tile held in " + Held + ", of the second in the tile's deltas. Vector512 only (see TrainBatch).");
+            w.Open("private void BackwardPair0(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs)");
+            w.Line(Simd.Ref(c, "g", "_gradients"));
+            w.Line(Simd.Ref(c, "d", "_deltas"));
+            w.Line(Simd.Ref(c, "h", Held));
+            w.Line("ref " + c.T + " x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);");
+            string[] held = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s * units)).ToArray();
+            string[] tile = Enumerable.Range(0, Tile).Select(s => In(s, z.Offset)).ToArray();
+            if (layer.HasBias)
+            {
+                VectorEmitter.BiasGradient(w, c, layer, held, "h");
+                VectorEmitter.BiasGradient(w, c, layer, tile);
+            }
+            w.Open("for (nint i = 0; i < " + F + "; i += " + EmitContext.Int(lanes) + ")");
+            for (int s = 0; s < 2 * Tile; s++) w.Line(V + " x" + EmitContext.Int(s) + " = " + width.Load("x", (s == 0 ? "" : EmitContext.Int(s * fanIn) + " + ") + "i") + ";");
+            w.Open("for (int o = 0; o < " + U + "; o++)");
+            w.Line("nint at = " + EmitContext.Int(layer.WeightOffset) + " + o * " + F + " + i;");
+            for (int s = 0; s < 2 * Tile; s++)
+            {
+                string from = s < Tile ? width.Broadcast("h", "(nint)o + " + held[s]) : width.Broadcast("d", "(nint)o + " + tile[s - Tile]);
+                w.Line(V + " d" + EmitContext.Int(s) + " = " + from + ";");
+            }
+            string sum = "d0 * x0";
+            for (int s = 1; s < 2 * Tile; s++) sum = Simd.Math + ".MultiplyAdd(d" + EmitContext.Int(s) + ", x" + EmitContext.Int(s) + ", " + sum + ")";
+            w.Line(width.Store(width.Load("g", "at") + " + " + sum, "g", "at"));
+            w.Close();
+            w.Close();
             w.Close();
         }
 

@@ -3,10 +3,12 @@ using System.Linq;
 namespace Backprop.Generated.Generator
 {
     /// <summary>
-    /// Writes the SIMD path of a layer: Vector256 FMA loops with constant bounds over the row-major weights, guarded by
-    /// <c>Vector256.IsHardwareAccelerated</c> (a JIT-time constant, so the other path costs nothing). The forward pass
-    /// takes one row of W per output and eight (float) or four (double) rows at a time, then sums each row's lanes with
-    /// one horizontal-add tree; backward streams rows: gW[o] += δz[o]·x and δx += δz[o]·W[o].
+    /// Writes the SIMD path of a layer: FMA loops with constant bounds over the row-major weights, guarded by
+    /// <c>Vector512.IsHardwareAccelerated</c> and <c>Vector256.IsHardwareAccelerated</c> (JIT-time constants, so the paths a
+    /// machine does not take cost nothing). The forward pass takes one row of W per output and a block of rows at a time,
+    /// then sums each row's lanes (horizontal-add trees; SumSixteen for sixteen float rows); backward streams rows:
+    /// gW[o] += δz[o]·x and δx += δz[o]·W[o]. The 512-bit paths (<see cref="Wide"/>) are the dense forward, the activation
+    /// forward and, in <see cref="TileEmitter"/>, the tile's dense forward and backward; the rest is 256-bit.
     /// </summary>
     internal static class VectorEmitter
     {
@@ -140,8 +142,8 @@ namespace Backprop.Generated.Generator
             => Dense(c, layer) && layer.FanIn % VectorWidth.Wide.Lanes(c) == 0 && WrittenWide(c, layer.Input);
 
         /// <summary>
-        /// Whether a tensor's values are stored 512 bits at a time in the one-sample pass (or, for the network input, copied
-        /// in as one block), so a layer may read it with 512-bit loads: a load that spans several narrower stores still in
+        /// Whether a tensor's whole 512-bit vectors, from its start, are stored 512 bits at a time in the one-sample pass
+        /// (or, for the network input, copied in as one block), so a layer may read it with 512-bit loads: a load that spans several narrower stores still in
         /// flight cannot take its data from them and waits until they reach the cache, which in a one-sample pass costs
         /// more than the wider arithmetic saves (a 16→32→32→4 forward ran 10% slower). Dense layers on the 512-bit path
         /// store their outputs 16 rows (float) at a time; an activation stores as wide as it loads.
@@ -167,10 +169,10 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// One width's forward: blocks of rows, each accumulating a vector of <paramref name="width"/> per step along the
-        /// row; the accumulators are folded to 256 bits and summed by horizontal-add trees of <see cref="Lanes"/> rows (a
-        /// 256-bit vector's worth). At 512 bits two trees make a block of 16 float rows (8 double), stored as one 512-bit
-        /// vector for the wide loads of the next layer (<see cref="WrittenWide"/>), and one more tree's rows may follow;
-        /// then the last rows.
+        /// row. At 256 bits a block is <see cref="Lanes"/> rows summed by one horizontal-add tree. At 512 bits a block is 16
+        /// float rows summed by <c>VectorMath.SumSixteen</c> (8 double rows: accumulators folded to 256 bits, two trees),
+        /// stored as one 512-bit vector for the wide loads of the next layer (<see cref="WrittenWide"/>), and one 256-bit
+        /// block of rows may follow; then the last rows, by one tree.
         /// </summary>
         private static void DenseForward(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
@@ -206,7 +208,7 @@ namespace Backprop.Generated.Generator
                 w.Line(V + " acc = " + width.Zero(c) + ";");
                 w.Line("for (int i = 0; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(step) + ") acc = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", "last + i") + ", " + width.Load("v", X + " + i") + ", acc);");
                 w.Line(c.T + " sum = " + width.Type + ".Sum(acc)" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + o") : "") + ";");
-                if (full < fanIn) w.Line(RestOfRow(c, layer, "sum", "last", X));
+                if (full < fanIn) w.Line(RestOfRow(c, layer, full, "sum", "last", X));
                 w.Line(Simd.Element("v", Z + " + o") + " = sum;");
             }
             else if (tail > 1)
@@ -235,7 +237,7 @@ namespace Backprop.Generated.Generator
                 {
                     string index = EmitContext.Int(first + r);
                     w.Line(c.T + " sum" + EmitContext.Int(r) + " = " + sumsOf + ".GetElement(tailSums, " + EmitContext.Int(r) + ")" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset + first + r)) : "") + ";");
-                    if (full < fanIn) w.Line(RestOfRow(c, layer, "sum" + EmitContext.Int(r), "last + " + EmitContext.Int(r * fanIn), X));
+                    if (full < fanIn) w.Line(RestOfRow(c, layer, full, "sum" + EmitContext.Int(r), "last + " + EmitContext.Int(r * fanIn), X));
                     w.Line(Simd.Element("v", Z + " + " + index) + " = sum" + EmitContext.Int(r) + ";");
                 }
             }
@@ -285,10 +287,10 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
-        /// gb += the sum of δz over samples whose δz start at <paramref name="deltas"/> (offsets in _deltas), a vector of
-        /// outputs at a time, then one output at a time. Needs refs g and d.
+        /// gb += the sum of δz over samples whose δz start at <paramref name="deltas"/> (offsets from the ref named
+        /// <paramref name="reference"/>, d for _deltas), a vector of outputs at a time, then one output at a time. Needs ref g.
         /// </summary>
-        public static void BiasGradient(SourceWriter w, EmitContext c, LayerPlan layer, string[] deltas)
+        public static void BiasGradient(SourceWriter w, EmitContext c, LayerPlan layer, string[] deltas, string reference = "d")
         {
             int lanes = Lanes(c), units = layer.Units, whole = units - units % lanes;
             string B = EmitContext.Int(layer.BiasOffset);
@@ -296,12 +298,12 @@ namespace Backprop.Generated.Generator
             w.Line("int o = 0;");
             if (whole > 0)
             {
-                string sum = string.Join(" + ", deltas.Select(at => Simd.Load("d", at + " + o")));
+                string sum = string.Join(" + ", deltas.Select(at => Simd.Load(reference, at + " + o")));
                 w.Line("for (; o < " + EmitContext.Int(whole) + "; o += " + EmitContext.Int(lanes) + ") " + Simd.Store(Simd.Load("g", B + " + o") + " + (" + sum + ")", "g", B + " + o"));
             }
             if (whole < units)
             {
-                w.Line("for (; o < " + EmitContext.Int(units) + "; o++) " + Simd.Element("g", B + " + o") + " += " + string.Join(" + ", deltas.Select(at => Simd.Element("d", at + " + o"))) + ";");
+                w.Line("for (; o < " + EmitContext.Int(units) + "; o++) " + Simd.Element("g", B + " + o") + " += " + string.Join(" + ", deltas.Select(at => Simd.Element(reference, at + " + o"))) + ";");
             }
             w.Close();
         }
@@ -358,8 +360,8 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// One block of the forward at row o: <paramref name="trees"/> × <see cref="Lanes"/> rows, each accumulating along its
-        /// row in vectors of <paramref name="width"/>, summed by that many horizontal-add trees into one vector of
-        /// <paramref name="trees"/> × 256 bits, the bias added, stored at z[o].
+        /// row in vectors of <paramref name="width"/>, summed into one vector of <paramref name="trees"/> × 256 bits (one
+        /// horizontal-add tree per 256 bits, or SumSixteen for sixteen floats), the bias added, stored at z[o].
         /// </summary>
         private static void RowBlock(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width, int trees)
         {
@@ -376,12 +378,19 @@ namespace Backprop.Generated.Generator
                 w.Line("acc" + EmitContext.Int(r) + " = " + Simd.Math + ".MultiplyAdd(" + width.Load("w", rowOffset) + ", xv, acc" + EmitContext.Int(r) + ");");
             }
             w.Close();
-            string[] tree = Enumerable.Range(0, trees)
-                .Select(t => Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(t * rows, rows).Select(r => width.Fold("acc" + EmitContext.Int(r)))) + ")")
-                .ToArray();
-            string sums = trees == 1 ? tree[0] : sumsWidth.Type + ".Create(" + string.Join(", ", tree) + ")";
-            // Sixteen float rows: one transpose-and-add network, given row 4k + j in position 4j + k to return the rows in order.
-            if (count == 16) sums = Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(p => "acc" + EmitContext.Int(4 * (p % 4) + p / 4))) + ")";
+            string sums;
+            if (trees == 2 && !c.Spec.IsDouble)
+            {
+                // Sixteen float rows: one transpose-and-add network, given row 4k + j in position 4j + k to return the rows in order.
+                sums = Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(p => "acc" + EmitContext.Int(4 * (p % 4) + p / 4))) + ")";
+            }
+            else
+            {
+                string[] tree = Enumerable.Range(0, trees)
+                    .Select(t => Simd.Math + ".SumEach(" + string.Join(", ", Enumerable.Range(t * rows, rows).Select(r => width.Fold("acc" + EmitContext.Int(r)))) + ")")
+                    .ToArray();
+                sums = trees == 1 ? tree[0] : sumsWidth.Type + ".Create(" + string.Join(", ", tree) + ")";
+            }
             w.Line(sumsWidth.Of(c) + " sums = " + sums + ";");
             if (layer.HasBias) w.Line("sums += " + sumsWidth.Load("w", EmitContext.Int(layer.BiasOffset) + " + o") + ";");
             w.Line(sumsWidth.Store("sums", "v", Z + " + o"));
@@ -390,7 +399,7 @@ namespace Backprop.Generated.Generator
                 w.Line("// the last " + EmitContext.Int(fanIn - full) + " inputs of each row, one at a time");
                 w.Open("for (int r = 0; r < " + EmitContext.Int(count) + "; r++)");
                 w.Line(c.T + " rest = " + c.Lit(0) + ";");
-                w.Line(RestOfRow(c, layer, "rest", "row + r * " + F, X));
+                w.Line(RestOfRow(c, layer, full, "rest", "row + r * " + F, X));
                 w.Line(Simd.Element("v", Z + " + o + r") + " += rest;");
                 w.Close();
             }
@@ -398,11 +407,12 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// The statement adding a row's inputs past its last whole vector to <paramref name="sum"/>, one at a time through
-        /// the refs w (weights) and v (values): Σ W[row + i]·x[x + i] for i from the last whole vector to the fan-in.
+        /// the refs w (weights) and v (values): Σ W[row + i]·x[x + i] for i from <paramref name="full"/> (where the caller's vector
+        /// loop stopped) to the fan-in.
         /// </summary>
-        public static string RestOfRow(EmitContext c, LayerPlan layer, string sum, string row, string x)
+        public static string RestOfRow(EmitContext c, LayerPlan layer, int full, string sum, string row, string x)
         {
-            int fanIn = layer.FanIn, full = fanIn - fanIn % Lanes(c);
+            int fanIn = layer.FanIn;
             return "for (int i = " + EmitContext.Int(full) + "; i < " + EmitContext.Int(fanIn) + "; i++) " + sum + " += " + Simd.Element("w", row + " + i") + " * " + Simd.Element("v", x + " + i") + ";";
         }
 
@@ -477,7 +487,8 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
             bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
-            // 256 bits: δy comes from the backward of the layer above, which stores 256 bits at a time (see WrittenWide).
+            // 256 bits: in the one-sample backward δy comes from the layer above, whose backward stores 256 bits at a time
+            // (see WrittenWide); a 256-bit load within a wider store (the tile's backward) is forwarded from it.
             VectorWidth[] widths = { VectorWidth.Narrow };
             foreach (VectorWidth width in widths)
             {

@@ -2,9 +2,10 @@ namespace Backprop.Generated.Generator
 {
     /// <summary>
     /// A width of the generated SIMD code: Vector256, which every SIMD path uses, or Vector512, which the dense kernels
-    /// (one-sample forward, the tile's forward and backward) use first where the processor runs it
-    /// (<c>Vector512.IsHardwareAccelerated</c>, a JIT-time constant: on other machines the branch is not compiled).
-    /// The horizontal-add trees stay 256-bit: a 512-bit accumulator is folded to 256 bits (<see cref="Fold"/>) before them.
+    /// (one-sample forward, the tile's forward and backward) and the activations' forward use first where the processor
+    /// runs it (<c>Vector512.IsHardwareAccelerated</c>, a JIT-time constant: on other machines the branch is not compiled).
+    /// Sums of rows are finished by 256-bit horizontal-add trees after <see cref="Fold"/>, or by VectorMath.SumSixteen.
+    /// <see cref="Simd"/>'s Of, Load, Store and Broadcast are the 256-bit width's.
     /// </summary>
     internal sealed class VectorWidth
     {

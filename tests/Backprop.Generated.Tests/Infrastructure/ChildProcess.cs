@@ -29,7 +29,11 @@ namespace Backprop.Generated.Tests.Infrastructure
             foreach (KeyValuePair<string, string> variable in environment) start.Environment[variable.Key] = variable.Value;
             using Process process = Process.Start(start)!;
             Task<string> standardOutput = process.StandardOutput.ReadToEndAsync(), standardError = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(120_000), "the child process did not finish");
+            if (!process.WaitForExit(120_000))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("the child process did not finish in two minutes");
+            }
             string output = await standardOutput, error = await standardError;
             Assert.True(process.ExitCode == 0, "exit code " + process.ExitCode + ": " + error + output);
             return output.Trim();

@@ -54,6 +54,8 @@ namespace Demo
         // one block of ValueCount per sample of a tile. A single sample uses the first block.
         private readonly float[] _values = new float[Tile * ValueCount];
         private readonly float[] _deltas = new float[Tile * ValueCount];
+        // The first layer's output gradient of the first tile of a pair, held while the second tile runs (TrainBatch).
+        private readonly float[] _heldDeltas = new float[Tile * 40];
         private int _accumulatedSamples;
         private double _learningRate = 0.01;
         private long _stepCount;
@@ -266,6 +268,8 @@ namespace Demo
             // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
             if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
             int s = 0;
+            // Where Vector512 runs, tiles two at a time: the first layer's gradient is read and written once per eight samples.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (; s + 2 * Tile <= count; s += 2 * Tile) total += BackwardTilePair(inputs.Slice(s * InputSize, 2 * Tile * InputSize), targets.Slice(s * OutputSize, 2 * Tile * OutputSize));
             for (; s + Tile <= count; s += Tile) total += BackwardTileUnchecked(inputs.Slice(s * InputSize, Tile * InputSize), targets.Slice(s * OutputSize, Tile * OutputSize));
             for (; s < count; s++) total += BackwardUnchecked(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize), inputGradient: false);
             Step();
@@ -584,15 +588,25 @@ namespace Demo
         }
 
         // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
-        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, bool firstLayer = true)
         {
             RunForwardTile(inputs);
             float loss = 0f;
             for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);
             BackwardTile2();
             BackwardTile1();
-            BackwardTile0();
+            if (firstLayer) BackwardTile0();
             _accumulatedSamples += Tile;
+            return loss;
+        }
+
+        // Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.
+        private float BackwardTilePair(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            float loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);
+            for (int k = 0; k < Tile; k++) new global::System.Span<float>(_deltas, k * ValueCount + 16, 40).CopyTo(new global::System.Span<float>(_heldDeltas, k * 40, 40));
+            loss += BackwardTileUnchecked(inputs.Slice(Tile * InputSize, Tile * InputSize), targets.Slice(Tile * OutputSize, Tile * OutputSize), firstLayer: false);
+            BackwardPair0(inputs);
             return loss;
         }
 
@@ -1472,6 +1486,48 @@ namespace Demo
                 return;
             }
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);
+        }
+
+        // The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,
+        // x from the inputs, δz of the first tile held in _heldDeltas, of the second in the tile's deltas. Vector512 only (see TrainBatch).
+        private void BackwardPair0(global::System.ReadOnlySpan<float> inputs)
+        {
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
+            ref float h = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_heldDeltas);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            {
+                int o = 0;
+                for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref h, (nuint)(0 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref h, (nuint)(40 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref h, (nuint)(80 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref h, (nuint)(120 + o))), ref g, (nuint)(640 + o));
+            }
+            {
+                int o = 0;
+                for (; o < 40; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(640 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(1 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(2 * ValueCount + 16 + o)) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(3 * ValueCount + 16 + o))), ref g, (nuint)(640 + o));
+            }
+            for (nint i = 0; i < 16; i += 16)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i));
+                global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(16 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(32 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(48 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(64 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(80 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(96 + i));
+                global::System.Runtime.Intrinsics.Vector512<float> x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(112 + i));
+                for (int o = 0; o < 40; o++)
+                {
+                    nint at = 0 + o * 16 + i;
+                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (nint)o + 0));
+                    global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (nint)o + 40));
+                    global::System.Runtime.Intrinsics.Vector512<float> d2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (nint)o + 80));
+                    global::System.Runtime.Intrinsics.Vector512<float> d3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h, (nint)o + 120));
+                    global::System.Runtime.Intrinsics.Vector512<float> d4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 16));
+                    global::System.Runtime.Intrinsics.Vector512<float> d5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 1 * ValueCount + 16));
+                    global::System.Runtime.Intrinsics.Vector512<float> d6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 2 * ValueCount + 16));
+                    global::System.Runtime.Intrinsics.Vector512<float> d7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, (nint)o + 3 * ValueCount + 16));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(at)) + global::Backprop.Generated.VectorMath.MultiplyAdd(d7, x7, global::Backprop.Generated.VectorMath.MultiplyAdd(d6, x6, global::Backprop.Generated.VectorMath.MultiplyAdd(d5, x5, global::Backprop.Generated.VectorMath.MultiplyAdd(d4, x4, global::Backprop.Generated.VectorMath.MultiplyAdd(d3, x3, global::Backprop.Generated.VectorMath.MultiplyAdd(d2, x2, global::Backprop.Generated.VectorMath.MultiplyAdd(d1, x1, d0 * x0))))))), ref g, (nuint)(at));
+                }
+            }
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
