@@ -351,7 +351,16 @@ namespace Backprop.Generated.Generator
             w.Line("int s = 0;");
             w.Open("for (; s + Tile <= count; s += Tile)");
             w.Line("RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));");
-            w.Line("for (int k = 0; k < Tile; k++) new " + readOnlySpan + "(_values, k * ValueCount + " + EmitContext.Int(plan.OutputTensor.Offset) + ", OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));");
+            if (c.Target.HasVectorMath)
+            {
+                // The lengths are checked: copies of constant size, inlined, as in Forward.
+                for (int k = 0; k < TileEmitter.Tile; k++)
+                {
+                    string to = "global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + " + EmitContext.Int(k) + ") * OutputSize)";
+                    w.Line(ConstantCopy(c, to, ArrayElement("_values", k * plan.ValueCount + plan.OutputTensor.Offset), plan.OutputSize));
+                }
+            }
+            else w.Line("for (int k = 0; k < Tile; k++) new " + readOnlySpan + "(_values, k * ValueCount + " + EmitContext.Int(plan.OutputTensor.Offset) + ", OutputSize).CopyTo(outputs.Slice((s + k) * OutputSize, OutputSize));");
             w.Close();
             w.Open("for (; s < count; s++)");
             w.Line("RunForward(inputs.Slice(s * InputSize, InputSize));");
@@ -475,7 +484,16 @@ namespace Backprop.Generated.Generator
             w.Line();
             w.Line("// Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.");
             w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs)");
-            w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
+            if (c.Target.HasVectorMath)
+            {
+                w.Line("// every caller passes Tile × InputSize values: copies of constant size, inlined");
+                for (int k = 0; k < TileEmitter.Tile; k++)
+                {
+                    string from = "global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), " + EmitContext.Int(k * plan.InputSize) + ")";
+                    w.Line(ConstantCopy(c, ArrayElement("_values", k * plan.ValueCount), from, plan.InputSize));
+                }
+            }
+            else w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
             foreach (LayerPlan layer in plan.Layers) w.Line("ForwardTile" + EmitContext.Int(layer.Index) + "();");
             w.Close();
             if (c.Spec.Loss == LossKind.None) return;
