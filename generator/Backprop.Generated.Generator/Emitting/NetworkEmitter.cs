@@ -534,13 +534,14 @@ namespace Backprop.Generated.Generator
             w.Close();
             if (!pair) return;
             LayerPlan first = plan.Layers[0];
-            string held = "new " + EmitContext.Span + "<" + c.T + ">(" + TileEmitter.Held + ", k * " + EmitContext.Int(first.Units) + ", " + EmitContext.Int(first.Units) + ")";
             w.Line();
             w.Line("// Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.");
             w.Open("private " + c.T + " BackwardTilePair(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets)");
             w.Line(c.T + " loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);");
-            string delta = "new " + EmitContext.Span + "<" + c.T + ">(_deltas, k * ValueCount + " + EmitContext.Int(c.Tensor(first.Output).Offset) + ", " + EmitContext.Int(first.Units) + ")";
-            w.Line("for (int k = 0; k < Tile; k++) " + delta + ".CopyTo(" + held + ");");
+            for (int k = 0; k < TileEmitter.Tile; k++)
+            {
+                w.Line(ConstantCopy(c, ArrayElement(TileEmitter.Held, k * first.Units), ArrayElement("_deltas", k * plan.ValueCount + c.Tensor(first.Output).Offset), first.Units));
+            }
             w.Line("loss += BackwardTileUnchecked(inputs.Slice(Tile * InputSize, Tile * InputSize), targets.Slice(Tile * OutputSize, Tile * OutputSize), firstLayer: false);");
             w.Line("BackwardPair0(inputs);");
             w.Line("return loss;");

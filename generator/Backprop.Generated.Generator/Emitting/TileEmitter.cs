@@ -127,25 +127,27 @@ namespace Backprop.Generated.Generator
             }
             string[] all = Enumerable.Range(0, Tile).Select(s => In(s, x.Offset)).ToArray();
             string[] outputs = Enumerable.Range(0, Tile).Select(s => In(s, z.Offset) + " + o").ToArray();
-            string shared = "// " + EmitContext.Int(block) + " rows of W × " + EmitContext.Int(Tile) + " samples = " + EmitContext.Int(2 * lanes) + " accumulators (32 vector registers): each W vector loaded once serves the whole tile.";
+            string allSamples = "// " + EmitContext.Int(block) + " rows of W × " + EmitContext.Int(Tile) + " samples = " + EmitContext.Int(2 * lanes) + " accumulators (32 vector registers): each W vector loaded once serves the whole tile.";
             if (width == VectorWidth.Wide)
             {
-                w.Line(shared);
+                // 512-bit code runs only where AVX-512's 32 registers are: no check for them.
+                w.Line(allSamples);
+                RowBlockPass(w, c, layer, all, outputs, width);
+            }
+            else
+            {
+                w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
+                w.Line(allSamples);
                 RowBlockPass(w, c, layer, all, outputs, width);
                 w.Close();
-                return;
+                w.Open("else");
+                w.Line("// " + EmitContext.Int(block) + " rows of W × 2 samples = " + EmitContext.Int(lanes) + " accumulators (16 vector registers), one pair of samples after the other.");
+                w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s += 2)");
+                w.Line("nint xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
+                RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" }, width);
+                w.Close();
+                w.Close();
             }
-            w.Open("if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)");
-            w.Line(shared);
-            RowBlockPass(w, c, layer, all, outputs, width);
-            w.Close();
-            w.Open("else");
-            w.Line("// " + EmitContext.Int(block) + " rows of W × 2 samples = " + EmitContext.Int(lanes) + " accumulators (16 vector registers), one pair of samples after the other.");
-            w.Open("for (int s = 0; s < " + EmitContext.Int(Tile) + "; s += 2)");
-            w.Line("nint xa = s * ValueCount + " + EmitContext.Int(x.Offset) + ", xb = xa + ValueCount, za = s * ValueCount + " + EmitContext.Int(z.Offset) + " + o, zb = za + ValueCount;");
-            RowBlockPass(w, c, layer, new[] { "xa", "xb" }, new[] { "za", "zb" }, width);
-            w.Close();
-            w.Close();
             w.Close();
         }
 
@@ -199,17 +201,17 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// Whether TrainBatch takes tiles two at a time and the first layer's parameter gradient for both at once (see
-        /// <see cref="Pair"/>): the first layer is a dense one reading the network input on the 512-bit path, with a
-        /// gradient of its own (not folded into the loss).
+        /// <see cref="Pair"/>): the network trains, and its first layer is a dense one reading the network input on the
+        /// 512-bit path (a loss folds only a softmax or sigmoid into itself, never a dense layer).
         /// </summary>
         public static bool PairApplies(EmitContext c)
         {
             if (c.Spec.Loss == LossKind.None || c.Spec.Optimizer == null) return false;
             LayerPlan first = c.Plan.Layers[0];
-            return first.Kind == LayerKind.Dense && first.ReadsOnlyNetworkInput && VectorEmitter.Wide(c, first) && c.Plan.FusedLayer?.Index != 0;
+            return first.Kind == LayerKind.Dense && first.ReadsOnlyNetworkInput && VectorEmitter.Wide(c, first);
         }
 
-        /// <summary>The first layer's δz for the first tile of a pair: the field that holds it and its length.</summary>
+        /// <summary>The field holding the first layer's δz for the first tile of a pair (Tile × its units).</summary>
         public const string Held = "_heldDeltas";
 
         /// <summary>
@@ -251,12 +253,21 @@ namespace Backprop.Generated.Generator
                 string from = s < Tile ? width.Broadcast("h", "(nint)o + " + held[s]) : width.Broadcast("d", "(nint)o + " + tile[s - Tile]);
                 w.Line(V + " d" + EmitContext.Int(s) + " = " + from + ";");
             }
+            w.Line(GradientUpdate(width, 2 * Tile));
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>
+        /// gW at "at" += Σₛ dₛ·xₛ over <paramref name="samples"/> samples: their products summed first (d0·x0, then one FMA
+        /// each), then added to gW, so gW is loaded and stored once per vector. Needs ref g.
+        /// </summary>
+        private static string GradientUpdate(VectorWidth width, int samples)
+        {
             string sum = "d0 * x0";
-            for (int s = 1; s < 2 * Tile; s++) sum = Simd.Math + ".MultiplyAdd(d" + EmitContext.Int(s) + ", x" + EmitContext.Int(s) + ", " + sum + ")";
-            w.Line(width.Store(width.Load("g", "at") + " + " + sum, "g", "at"));
-            w.Close();
-            w.Close();
-            w.Close();
+            for (int s = 1; s < samples; s++) sum = Simd.Math + ".MultiplyAdd(d" + EmitContext.Int(s) + ", x" + EmitContext.Int(s) + ", " + sum + ")";
+            return width.Store(width.Load("g", "at") + " + " + sum, "g", "at");
         }
 
         private static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer)
@@ -293,8 +304,7 @@ namespace Backprop.Generated.Generator
             if (inputGradient) w.Line(V + " wv = " + width.Load("w", "at") + ";");
             // (nint)o first: each sample's δz is then the same register plus a constant, one addressing mode per broadcast.
             for (int s = 0; s < Tile; s++) w.Line(V + " d" + samples[s] + " = " + width.Broadcast("d", "(nint)o + " + In(s, z.Offset)) + ";");
-            // The tile's four products summed first, then added to gW: one load and one store of gW per vector.
-            w.Line(width.Store(width.Load("g", "at") + " + " + Simd.Math + ".MultiplyAdd(d3, x3, " + Simd.Math + ".MultiplyAdd(d2, x2, " + Simd.Math + ".MultiplyAdd(d1, x1, d0 * x0)))", "g", "at"));
+            w.Line(GradientUpdate(width, Tile));
             for (int s = 0; s < Tile && inputGradient; s++) w.Line("dx" + samples[s] + " = " + Simd.Math + ".MultiplyAdd(wv, d" + samples[s] + ", dx" + samples[s] + ");");
             w.Close();
             for (int s = 0; s < Tile && inputGradient; s++) w.Line(width.Store("dx" + samples[s], "d", In(s, x.Offset) + " + i"));

@@ -154,7 +154,7 @@ namespace Backprop.Generated.Generator
             LayerPlan? producer = c.Plan.Layers.FirstOrDefault(l => l.Output == tensor);
             if (producer is null) return false;
             if (producer.Kind == LayerKind.Dense) return Wide(c, producer);
-            return ActivationWidths(c, producer).Length == 2 && ForwardValue(c, producer, VectorWidth.Wide) != null;
+            return ActivationWidths(c, producer).Length == 2;
         }
 
         /// <summary>The widths of a dense layer's SIMD paths, in the order generated code tries them.</summary>
@@ -433,10 +433,10 @@ namespace Backprop.Generated.Generator
             }
         }
 
-        /// <summary>The vector expression of an activation's gradient δy ⊙ f' from dy (and xv or yv), or null when it has none.</summary>
-        private static string? GradientValue(EmitContext c, LayerPlan layer, VectorWidth width)
+        /// <summary>The 256-bit expression of an activation's gradient δy ⊙ f' from dy (and xv or yv), or null when it has none.</summary>
+        private static string? GradientValue(EmitContext c, LayerPlan layer)
         {
-            string V = width.Type, zero = width.Zero(c), one = width.Of(c) + ".One";
+            string V = Simd.Vector, zero = Simd.Of(c) + ".Zero", one = Simd.Of(c) + ".One";
             switch (layer.Kind)
             {
                 case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), dy, " + zero + ")";
@@ -449,12 +449,12 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
-        /// The widths of an activation's forward loops, in the order generated code tries them: 512 bits first where the
-        /// tensor holds at least one 512-bit vector and its input was stored 512 bits at a time (<see cref="WrittenWide"/>),
-        /// then 256 bits from where the wide loop stopped.
+        /// The widths of an activation's forward loops, in the order generated code tries them: 512 bits first where it has
+        /// a vector form, the tensor holds at least one 512-bit vector and its input was stored 512 bits at a time
+        /// (<see cref="WrittenWide"/>), then 256 bits from where the wide loop stopped.
         /// </summary>
         private static VectorWidth[] ActivationWidths(EmitContext c, LayerPlan layer)
-            => Activation(c, layer) && c.Tensor(layer.Output).Width >= VectorWidth.Wide.Lanes(c) && WrittenWide(c, layer.Input)
+            => Activation(c, layer) && ForwardValue(c, layer, VectorWidth.Wide) != null && c.Tensor(layer.Output).Width >= VectorWidth.Wide.Lanes(c) && WrittenWide(c, layer.Input)
                 ? new[] { VectorWidth.Wide, VectorWidth.Narrow }
                 : new[] { VectorWidth.Narrow };
 
@@ -487,22 +487,18 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), y = c.Tensor(layer.Output);
             bool usesX = layer.Kind == LayerKind.ReLU || layer.Kind == LayerKind.LeakyReLU;
             bool usesY = layer.Kind == LayerKind.Tanh || layer.Kind == LayerKind.Sigmoid;
-            // 256 bits: in the one-sample backward δy comes from the layer above, whose backward stores 256 bits at a time
-            // (see WrittenWide); a 256-bit load within a wider store (the tile's backward) is forwarded from it.
-            VectorWidth[] widths = { VectorWidth.Narrow };
-            foreach (VectorWidth width in widths)
+            // 256 bits only: in the one-sample backward δy comes from the layer above, whose backward stores 256 bits at a
+            // time (see WrittenWide); a 256-bit load within a wider store (the tile's backward) is forwarded from it.
+            string? gradient = GradientValue(c, layer);
+            if (gradient is null) return;
+            ActivationLoop(w, c, y.Width, VectorWidth.Narrow, fromZero: true, usesX || usesY, needsDeltas: true, i =>
             {
-                string? gradient = GradientValue(c, layer, width);
-                if (gradient is null) return;
-                ActivationLoop(w, c, y.Width, width, FromZero(c, y.Width, width, widths), usesX || usesY, needsDeltas: true, i =>
-                {
-                    string dx = EmitContext.At(x.Offset) + " + " + i;
-                    if (usesX) w.Line(width.Of(c) + " xv = " + width.Load("v", EmitContext.At(x.Offset) + " + " + i) + ";");
-                    if (usesY) w.Line(width.Of(c) + " yv = " + width.Load("v", EmitContext.At(y.Offset) + " + " + i) + ";");
-                    w.Line(width.Of(c) + " dy = " + width.Load("d", EmitContext.At(y.Offset) + " + " + i) + ";");
-                    w.Line(width.Store(layer.AssignsInputGradient ? gradient : width.Load("d", dx) + " + " + gradient, "d", dx));
-                });
-            }
+                string dx = EmitContext.At(x.Offset) + " + " + i;
+                if (usesX) w.Line(Simd.Of(c) + " xv = " + Simd.Load("v", EmitContext.At(x.Offset) + " + " + i) + ";");
+                if (usesY) w.Line(Simd.Of(c) + " yv = " + Simd.Load("v", EmitContext.At(y.Offset) + " + " + i) + ";");
+                w.Line(Simd.Of(c) + " dy = " + Simd.Load("d", EmitContext.At(y.Offset) + " + " + i) + ";");
+                w.Line(Simd.Store(layer.AssignsInputGradient ? gradient : Simd.Load("d", dx) + " + " + gradient, "d", dx));
+            });
         }
 
         /// <summary>
@@ -517,13 +513,13 @@ namespace Backprop.Generated.Generator
         /// (<see cref="FromZero"/>) or from start, the body written for the element offset "i"; then return, when the vectors
         /// are the whole tensor, or start set past them.
         /// </summary>
-        private static void ActivationLoop(SourceWriter w, EmitContext c, int count, VectorWidth width, bool first, bool needsValues, bool needsDeltas, System.Action<string> body)
+        private static void ActivationLoop(SourceWriter w, EmitContext c, int count, VectorWidth width, bool fromZero, bool needsValues, bool needsDeltas, System.Action<string> body)
         {
             int lanes = width.Lanes(c), full = count - count % lanes;
             w.Open("if (" + width.Accelerated + ")");
             if (needsValues) w.Line(Simd.Ref(c, "v", "_values"));
             if (needsDeltas) w.Line(Simd.Ref(c, "d", "_deltas"));
-            w.Open("for (int i = " + (first ? "0" : "start") + "; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
+            w.Open("for (int i = " + (fromZero ? "0" : "start") + "; i < " + EmitContext.Int(full) + "; i += " + EmitContext.Int(lanes) + ")");
             body("i");
             w.Close();
             // All in vectors: return before the scalar loop's spans (their construction checks bounds at run time).
