@@ -59,6 +59,22 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void The_512_bit_paths_allocate_nothing()
+        {
+            // 32 samples: four pairs of tiles in TrainBatch (BackwardPair0 and its held deltas where Vector512 runs), and
+            // the 512-bit one-sample and batched forward.
+            var net = new WideSingleA(6);
+            float[] inputs = new float[32 * WideSingleA.InputSize], targets = new float[32 * WideSingleA.OutputSize], outputs = new float[32 * WideSingleA.OutputSize];
+            for (int s = 0; s < 32; s++) targets[s * 3 + s % 3] = 1;
+            AssertNoAllocation<float>(net, inputs.AsSpan(0, WideSingleA.InputSize).ToArray(), targets.AsSpan(0, WideSingleA.OutputSize).ToArray());
+            Assert.Equal(0, Allocations.Measure(() =>
+            {
+                net.ForwardBatch(inputs, outputs);
+                net.TrainBatch(inputs, targets);
+            }));
+        }
+
+        [Fact]
         public void The_measurement_sees_an_allocation()
         {
             // Guards the guard: the same measurement reports a small allocation.
