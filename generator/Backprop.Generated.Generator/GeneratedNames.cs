@@ -13,13 +13,13 @@ namespace Backprop.Generated.Generator
             "InputSize", "OutputSize", "ParameterCount", "ValueCount", "Parameters", "Gradients", "InputGradient",
             "AccumulatedSamples", "Forward", "Backward", "BackwardFromOutputGradient", "Loss", "LossIsMean", "Step",
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
-            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "ComputeLoss", "TrainOneSample", "BackwardTilePair",
+            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
-            "_optimizerState", "_heldDeltas", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
+            "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>
-        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer", "ForwardTile", "BackwardTile", "BackwardPair", "ParameterGradientLayer", "UpdateLayer" };
+        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer", "ForwardTile", "BackwardTile", "BackwardPair", "ForwardTransposed", "ParameterGradientLayer", "UpdateLayer" };
 
         public static bool IsReserved(string name)
         {

@@ -20,11 +20,15 @@ namespace Backprop.Generated.Tests
             var random = new Random(5);
             const int count = 11;   // two tiles of 4 and three single samples
             double[] inputs = Enumerable.Range(0, 37 * count).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            // 19 samples, four tiles and three single: from 16 on, ForwardBatch reads the first layer's Wᵀ where Vector512 runs.
+            double[] more = Enumerable.Range(0, 37 * 19).Select(_ => random.NextDouble() * 2 - 1).ToArray();
             double[] targets = Enumerable.Range(0, 3 * count).Select(i => i % 3 == (i / 3) % 3 ? 1.0 : 0.0).ToArray();
             float[] inputsF = inputs.Select(v => (float)v).ToArray(), targetsF = targets.Select(v => (float)v).ToArray();
 
             Compare("float ForwardBatch", ForwardBoth(new TiledSingle(3), inputsF), 1e-5);
             Compare("double ForwardBatch", ForwardBoth(new TiledDouble(3), inputs), 1e-12);
+            Compare("float ForwardBatch of 19", ForwardBoth(new TiledSingle(3), more.Select(v => (float)v).ToArray()), 1e-5);
+            Compare("double ForwardBatch of 19", ForwardBoth(new TiledDouble(3), more), 1e-12);
             Compare("float TrainBatch", TrainBoth(new TiledSingle(3), new TiledSingle(3), inputsF, targetsF), 1e-5);
             Compare("double TrainBatch", TrainBoth(new TiledDouble(3), new TiledDouble(3), inputs, targets), 1e-12);
             return "batched and one-sample paths agree; AVX-512: " + System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;

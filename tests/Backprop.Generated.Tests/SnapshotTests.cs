@@ -75,6 +75,26 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>
+        /// (b3) A layer whose outputs are whole 512-bit vectors: ForwardBatch's tiles read its weights transposed
+        /// (TransposeWeights, ForwardTransposed0: a block of four vectors of outputs, then the last one), TrainBatch's do not.
+        /// </summary>
+        [Fact]
+        public void TransposedBatch() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(16)]
+                [Dense(80)] [ReLU]
+                [Dense(4)]
+                [MeanSquaredError]
+                [Sgd(LearningRate = 0.01)]
+                public partial class TransposedNet { }
+            }
+            """);
+
         /// <summary>(c) A residual block on a named input, with no loss and no optimizer: only Forward and the gradient API.</summary>
         [Fact]
         public void Residual() => Check("""

@@ -37,21 +37,15 @@ namespace Backprop.Generated.Tests
         {
             string name = vector.GetType().Name;
             int inputs = vector.InputSize, outputs = vector.OutputSize;
-            const int count = 11;   // two tiles of four and three single samples
+            const int count = 19;   // four tiles of four and three single samples; ForwardBatch reads Wᵀ from 16 samples on
             var random = new Random(17);
             T[] x = Enumerable.Range(0, inputs * count).Select(_ => From<T>(random.NextDouble() * 4 - 2)).ToArray();
             T[] t = Enumerable.Range(0, outputs * count).Select(i => From<T>(i % outputs == (i / outputs) % outputs ? 1 : 0)).ToArray();
             Same(name + " initial parameters", scalar.Parameters.ToArray(), vector.Parameters.ToArray(), 0);
 
-            T[] a = new T[outputs], b = new T[outputs], batch = new T[outputs * count];
-            vector.ForwardBatch(x, batch);
-            for (int s = 0; s < count; s++)
-            {
-                vector.Forward(x.AsSpan(s * inputs, inputs), a);
-                scalar.Forward(x.AsSpan(s * inputs, inputs), b);
-                Same(name + " Forward, sample " + s, b, a, tolerance);
-                Same(name + " ForwardBatch, sample " + s, b, batch.AsSpan(s * outputs, outputs).ToArray(), tolerance);
-            }
+            // 11 samples: the tiles read W; 19: Wᵀ where Vector512 runs.
+            ForwardAgrees(name, vector, scalar, x.AsSpan(0, 11 * inputs).ToArray(), tolerance);
+            ForwardAgrees(name, vector, scalar, x, tolerance);
 
             for (int s = 0; s < 3; s++)
             {
@@ -70,6 +64,33 @@ namespace Backprop.Generated.Tests
                 Same(name + " TrainBatch loss, step " + step, new[] { ls }, new[] { lv }, parameterTolerance);
             }
             Same(name + " parameters after TrainBatch", scalar.Parameters.ToArray(), vector.Parameters.ToArray(), parameterTolerance);
+
+            // The steps changed the weights, and so does a write through a Parameters span held across a batch: ForwardBatch
+            // must not read a transpose of the old ones. Both networks get the scalar one's parameters, so they agree closely.
+            Span<T> held = vector.Parameters, scalarHeld = scalar.Parameters;
+            scalarHeld.CopyTo(held);
+            ForwardAgrees(name + " after TrainBatch", vector, scalar, x, tolerance);
+            foreach (int i in new[] { 0, 7, held.Length / 3 })
+            {
+                held[i] = From<T>(0.75 - i % 5 * 0.25);
+                scalarHeld[i] = held[i];
+            }
+            ForwardAgrees(name + " after a write through Parameters", vector, scalar, x, tolerance);
+        }
+
+        /// <summary>Forward and ForwardBatch of the SIMD network against the scalar network's Forward, sample by sample.</summary>
+        private static void ForwardAgrees<T>(string name, ISupervisedNetwork<T> vector, ISupervisedNetwork<T> scalar, T[] x, double tolerance) where T : unmanaged
+        {
+            int inputs = vector.InputSize, outputs = vector.OutputSize, count = x.Length / inputs;
+            T[] a = new T[outputs], b = new T[outputs], batch = new T[outputs * count];
+            vector.ForwardBatch(x, batch);
+            for (int s = 0; s < count; s++)
+            {
+                vector.Forward(x.AsSpan(s * inputs, inputs), a);
+                scalar.Forward(x.AsSpan(s * inputs, inputs), b);
+                Same(name + " Forward, sample " + s, b, a, tolerance);
+                Same(name + " ForwardBatch of " + count + ", sample " + s, b, batch.AsSpan(s * outputs, outputs).ToArray(), tolerance);
+            }
         }
 
         private static T From<T>(double value) => (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);

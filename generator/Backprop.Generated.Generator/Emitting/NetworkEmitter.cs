@@ -80,6 +80,11 @@ namespace Backprop.Generated.Generator
                 w.Line();
                 TileEmitter.Forward(w, c, layer);
             }
+            if (TransposedEmitter.Any(c))
+            {
+                TransposedEmitter.Transpose(w, c);
+                foreach (LayerPlan layer in TransposedEmitter.Layers(c)) TransposedEmitter.Forward(w, c, layer);
+            }
             if (spec.Loss != LossKind.None)
             {
                 for (int i = plan.Layers.Count - 1; i >= 0; i--)
@@ -195,6 +200,14 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// The first layer's output gradient of the first tile of a pair, held while the second tile runs (TrainBatch).");
                 w.Line("private readonly " + T + "[] " + TileEmitter.Held + " = new " + T + "[Tile * " + EmitContext.Int(c.Plan.Layers[0].Units) + "];");
+            }
+            if (TransposedEmitter.Any(c))
+            {
+                string size = EmitContext.Int(TransposedEmitter.Size(c));
+                w.Line("// Wᵀ of the layers ForwardBatch reads transposed (where Vector512 runs), and the weights it was taken from: a batch");
+                w.Line("// transposes again only when the parameters differ from those, bit for bit. Both start as zeros, each the other's transpose.");
+                w.Line("private readonly " + T + "[] " + TransposedEmitter.Field + " = new " + T + "[" + size + "];");
+                w.Line("private readonly " + T + "[] " + TransposedEmitter.Source + " = new " + T + "[" + size + "];");
             }
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
@@ -349,8 +362,15 @@ namespace Backprop.Generated.Generator
             w.Line("if (inputs.Length != count * InputSize) throw new global::System.ArgumentException(\"inputs has length \" + inputs.Length + \", which is not a multiple of InputSize (\" + InputSize + \").\", nameof(inputs));");
             w.Line("if (outputs.Length != count * OutputSize) throw new global::System.ArgumentException(\"outputs has length \" + outputs.Length + \", but \" + count + \" samples need \" + count * OutputSize + \" (samples × OutputSize).\", nameof(outputs));");
             w.Line("int s = 0;");
+            bool transposed = TransposedEmitter.Any(c);
+            if (transposed)
+            {
+                w.Line("// Where Vector512 runs, a batch of " + EmitContext.Int(TransposedEmitter.From) + " samples or more reads the weights of " + TransposedEmitter.Describe(c) + " transposed.");
+                w.Line("bool transposed = " + TransposedEmitter.Condition("count") + ";");
+                w.Line("if (transposed) TransposeWeights();");
+            }
             w.Open("for (; s + Tile <= count; s += Tile)");
-            w.Line("RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));");
+            w.Line("RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize)" + (transposed ? ", transposed" : "") + ");");
             if (c.Target.HasVectorMath)
             {
                 // The lengths are checked: copies of constant size, inlined, as in Forward.
@@ -483,7 +503,8 @@ namespace Backprop.Generated.Generator
             w.Close();
             w.Line();
             w.Line("// Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.");
-            w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs)");
+            bool transposed = TransposedEmitter.Any(c);
+            w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs" + (transposed ? ", bool transposed" : "") + ")");
             if (c.Target.HasVectorMath)
             {
                 w.Line("// every caller passes Tile × InputSize values: copies of constant size, inlined");
@@ -494,7 +515,11 @@ namespace Backprop.Generated.Generator
                 }
             }
             else w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
-            foreach (LayerPlan layer in plan.Layers) w.Line("ForwardTile" + EmitContext.Int(layer.Index) + "();");
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                string n = EmitContext.Int(layer.Index);
+                w.Line((transposed && TransposedEmitter.Applies(c, layer) ? "if (transposed) ForwardTransposed" + n + "(); else " : "") + "ForwardTile" + n + "();");
+            }
             w.Close();
             if (c.Spec.Loss == LossKind.None) return;
             w.Line();
@@ -521,7 +546,7 @@ namespace Backprop.Generated.Generator
             w.Line("// Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.");
             bool pair = TileEmitter.PairApplies(c);
             w.Open("private " + c.T + " BackwardTileUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets" + (pair ? ", bool firstLayer = true" : "") + ")");
-            w.Line("RunForwardTile(inputs);");
+            w.Line("RunForwardTile(inputs" + (transposed ? ", transposed: false" : "") + ");");
             w.Line(c.T + " loss = " + c.Lit(0) + ";");
             w.Line("for (int k = 0; k < Tile; k++) loss += ComputeLoss(targets.Slice(k * OutputSize, OutputSize), withGradient: true, at: k * ValueCount);");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Backprop.Generated.Generator
+{
+    /// <summary>
+    /// Writes ForwardBatch's tiles from Wᵀ, for where Vector512 runs. A tile's forward from W (TileEmitter) sums each
+    /// output across the lanes of its accumulators, and with 64 inputs a row that horizontal sum costs about half as much
+    /// as the multiply-adds. From Wᵀ a vector of outputs is a sum of whole vectors: for each input k, z[o .. o + 16) +=
+    /// x[k] · Wᵀ[k, o .. o + 16), x[k] broadcast. So ForwardBatch, given at least <see cref="From"/> samples, first makes
+    /// <see cref="Field"/> the transpose of the current weights of every layer that <see cref="Applies"/>, and its tiles
+    /// read those. A caller may change the parameters through Parameters at any time, so each batch compares them, bit
+    /// for bit, with the copy in <see cref="Source"/> that the transpose was taken from (about a sixth of a transpose's
+    /// time) and transposes again only if they differ. TrainBatch keeps reading W: its step changes the weights every
+    /// batch, and a transpose there cost about what it saved. Parameters, gradients and the backward are unchanged.
+    /// </summary>
+    internal static class TransposedEmitter
+    {
+        /// <summary>The field holding the transposed weights, layer after layer.</summary>
+        public const string Field = "_transposedWeights";
+
+        /// <summary>The field holding the weights <see cref="Field"/> was transposed from, layer after layer.</summary>
+        public const string Source = "_transposedFrom";
+
+        /// <summary>The fewest samples in a batch for which the weights are transposed: four tiles.</summary>
+        public const int From = 4 * TileEmitter.Tile;
+
+        /// <summary>Vectors of outputs per block: with the tile's four samples, 16 accumulators of AVX-512's 32 registers.</summary>
+        private const int BlockVectors = 4;
+
+        /// <summary>The largest Wᵀ transposed per batch: it is read once per tile, so it should stay in L1 (48 KB here).</summary>
+        private const int MaxBytes = 32 * 1024;
+
+        /// <summary>
+        /// Whether the batched forward reads this layer's weights transposed: a SIMD dense layer whose outputs are whole
+        /// 512-bit vectors (16 floats, 8 doubles) and whose W fits <see cref="MaxBytes"/>.
+        /// </summary>
+        public static bool Applies(EmitContext c, LayerPlan layer)
+            => VectorEmitter.Dense(c, layer) && layer.Units % VectorWidth.Wide.Lanes(c) == 0 && layer.Units * layer.FanIn * (c.Spec.IsDouble ? 8 : 4) <= MaxBytes;
+
+        /// <summary>The layers whose weights are transposed, in order.</summary>
+        public static IEnumerable<LayerPlan> Layers(EmitContext c) => c.Plan.Layers.Where(layer => Applies(c, layer));
+
+        public static bool Any(EmitContext c) => Layers(c).Any();
+
+        /// <summary>The elements of <see cref="Field"/>: every transposed W.</summary>
+        public static int Size(EmitContext c) => Layers(c).Sum(layer => layer.Units * layer.FanIn);
+
+        /// <summary>Where a layer's Wᵀ starts in <see cref="Field"/>.</summary>
+        private static int Offset(EmitContext c, LayerPlan layer) => Layers(c).TakeWhile(l => l != layer).Sum(l => l.Units * l.FanIn);
+
+        /// <summary>"layers 0, 2": the layers whose weights are transposed.</summary>
+        public static string Describe(EmitContext c)
+        {
+            string[] layers = Layers(c).Select(l => EmitContext.Int(l.Index)).ToArray();
+            return (layers.Length == 1 ? "layer " : "layers ") + string.Join(", ", layers);
+        }
+
+        /// <summary>The check a batch makes to take this path: "Vector512.IsHardwareAccelerated &amp;&amp; count &gt;= 16".</summary>
+        public static string Condition(string count) => VectorWidth.Wide.Accelerated + " && " + count + " >= " + EmitContext.Int(From);
+
+        /// <summary>
+        /// TransposeWeights: makes <see cref="Field"/> Wᵀ of the current weights of every layer that <see cref="Applies"/>,
+        /// transposing a layer's only if its weights differ from the copy in <see cref="Source"/>.
+        /// </summary>
+        public static void Transpose(SourceWriter w, EmitContext c)
+        {
+            w.Line();
+            w.Line("// Wᵀ of the current weights of " + Describe(c) + ", for ForwardBatch's tiles (ForwardTransposed): each layer's transposed again only if they changed.");
+            w.Open("private void TransposeWeights()");
+            foreach (LayerPlan layer in Layers(c))
+            {
+                string size = EmitContext.Int(layer.Units * layer.FanIn), at = EmitContext.Int(Offset(c, layer));
+                string Part(string array) => "new " + EmitContext.Span + "<" + c.T + ">(" + array + ", " + at + ", " + size + ")";
+                w.Line(Simd.Math + ".TransposeIfChanged(new " + EmitContext.ReadOnlySpan + "<" + c.T + ">(_parameters, " + EmitContext.Int(layer.WeightOffset) + ", " + size + "), "
+                    + EmitContext.Int(layer.Units) + ", " + EmitContext.Int(layer.FanIn) + ", " + Part(Source) + ", " + Part(Field) + ");");
+            }
+            w.Close();
+        }
+
+        /// <summary>
+        /// ForwardTransposed{i}: the tile's four samples through a dense layer from its Wᵀ, a block of up to
+        /// <see cref="BlockVectors"/> vectors of outputs at a time. Each output is its bias plus the products in input order.
+        /// </summary>
+        public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = VectorWidth.Wide.Lanes(c), vectors = layer.Units / lanes, whole = vectors / BlockVectors, rest = vectors % BlockVectors;
+            w.Line();
+            w.Open("private void ForwardTransposed" + EmitContext.Int(layer.Index) + "()");
+            w.Line("// z = W·x + b for the tile's " + EmitContext.Int(TileEmitter.Tile) + " samples, from Wᵀ [" + EmitContext.Int(layer.FanIn) + "×" + EmitContext.Int(layer.Units) + "]: for each input k, sample s's x[k], broadcast, times");
+            w.Line("// row k of Wᵀ adds to whole vectors of outputs, so no sum crosses lanes. acc[s·J + j] holds sample s's outputs o + " + EmitContext.Int(lanes) + "j ..");
+            int offset = Offset(c, layer);
+            w.Line(offset == 0 ? Simd.Ref(c, "t", Field) : Simd.RefAt(c, "t", Field, EmitContext.Int(offset)));
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
+            if (whole > 0)
+            {
+                w.Open("for (nint o = 0; o < " + EmitContext.Int(whole * BlockVectors * lanes) + "; o += " + EmitContext.Int(BlockVectors * lanes) + ")");
+                Block(w, c, layer, BlockVectors, "o");
+                w.Close();
+            }
+            if (rest > 0)
+            {
+                w.Line(rest == 1 ? "// the last vector of outputs" : "// the last " + EmitContext.Int(rest) + " vectors of outputs");
+                w.Open();
+                Block(w, c, layer, rest, EmitContext.Int(whole * BlockVectors * lanes));
+                w.Close();
+            }
+            w.Close();
+        }
+
+        /// <summary>One block of <paramref name="vectors"/> vectors of outputs from <paramref name="o"/>, for the tile's samples.</summary>
+        private static void Block(SourceWriter w, EmitContext c, LayerPlan layer, int vectors, string o)
+        {
+            VectorWidth wide = VectorWidth.Wide;
+            int lanes = wide.Lanes(c), tile = TileEmitter.Tile;
+            string V = wide.Of(c), J = EmitContext.Int(vectors);
+            TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
+            string Acc(int s, int j) => "acc" + EmitContext.Int(s * vectors + j);
+            string Lane(int j) => j == 0 ? "" : " + " + EmitContext.Int(j * lanes);
+            // Sample s's element at offset + index: "2 * ValueCount + 64 + k", without the terms that are zero.
+            string Sample(int s, int offset, string index) => string.Join(" + ", new[] { s == 0 ? "" : EmitContext.Int(s) + " * ValueCount", offset == 0 ? "" : EmitContext.Int(offset), index }.Where(term => term.Length > 0));
+            for (int j = 0; j < vectors; j++)
+                w.Line(V + " b" + EmitContext.Int(j) + " = " + (layer.HasBias ? wide.Load("w", EmitContext.Int(layer.BiasOffset) + " + " + o + Lane(j)) : wide.Zero(c)) + ";");
+            w.Line("// " + EmitContext.Int(tile) + " samples × " + J + (vectors == 1 ? " vector" : " vectors") + " of outputs = " + EmitContext.Int(tile * vectors) + " accumulators, starting from the bias");
+            for (int s = 0; s < tile; s++)
+                w.Line(V + " " + string.Join(", ", Enumerable.Range(0, vectors).Select(j => Acc(s, j) + " = b" + EmitContext.Int(j))) + ";");
+            w.Open("for (nint k = 0; k < " + EmitContext.Int(layer.FanIn) + "; k++)");
+            w.Line("nint row = k * " + EmitContext.Int(layer.Units) + " + " + o + ";");
+            for (int j = 0; j < vectors; j++) w.Line(V + " w" + EmitContext.Int(j) + " = " + wide.Load("t", "row" + Lane(j)) + ";");
+            for (int s = 0; s < tile; s++)
+            {
+                w.Line((s == 0 ? V + " " : "") + "x = " + wide.Broadcast("v", Sample(s, x.Offset, "k")) + ";");
+                for (int j = 0; j < vectors; j++) w.Line(Acc(s, j) + " = " + Simd.Math + ".MultiplyAdd(w" + EmitContext.Int(j) + ", x, " + Acc(s, j) + ");");
+            }
+            w.Close();
+            for (int s = 0; s < tile; s++)
+                for (int j = 0; j < vectors; j++)
+                    w.Line(wide.Store(Acc(s, j), "v", Sample(s, z.Offset, o) + Lane(j)));
+        }
+    }
+}

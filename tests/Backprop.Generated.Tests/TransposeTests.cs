@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>
+    /// VectorMath.Transpose, which the batched forward uses to read Wᵀ: every element lands where the definition puts it,
+    /// through the 16×16 (float) and 8×8 (double) register blocks and the element-by-element edges around them.
+    /// </summary>
+    public sealed class TransposeTests
+    {
+        [Theory]
+        [InlineData(16, 16)]
+        [InlineData(64, 64)]
+        [InlineData(48, 80)]
+        [InlineData(64, 37)]
+        [InlineData(17, 33)]
+        [InlineData(3, 5)]
+        [InlineData(1, 20)]
+        [InlineData(0, 7)]
+        public void Float_transpose_puts_every_element_in_place(int rows, int columns)
+        {
+            // Distinct values that name their position: a misplaced element cannot match by accident.
+            float[] matrix = Enumerable.Range(0, rows * columns).Select(k => (float)k).ToArray();
+            float[] transposed = Enumerable.Repeat(-1f, rows * columns + 3).ToArray();
+            VectorMath.Transpose(matrix, rows, columns, transposed);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < columns; j++)
+                    Assert.True(transposed[j * rows + i] == matrix[i * columns + j], "element (" + i + ", " + j + ") of a " + rows + "×" + columns + " matrix: " + transposed[j * rows + i]);
+            Assert.Equal(new[] { -1f, -1f, -1f }, transposed.Skip(rows * columns));
+        }
+
+        [Theory]
+        [InlineData(8, 8)]
+        [InlineData(32, 64)]
+        [InlineData(48, 37)]
+        [InlineData(9, 13)]
+        [InlineData(2, 3)]
+        public void Double_transpose_puts_every_element_in_place(int rows, int columns)
+        {
+            double[] matrix = Enumerable.Range(0, rows * columns).Select(k => k + 0.5).ToArray();
+            double[] transposed = Enumerable.Repeat(-1.0, rows * columns + 3).ToArray();
+            VectorMath.Transpose(matrix, rows, columns, transposed);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < columns; j++)
+                    Assert.True(transposed[j * rows + i] == matrix[i * columns + j], "element (" + i + ", " + j + ") of a " + rows + "×" + columns + " matrix: " + transposed[j * rows + i]);
+            Assert.Equal(new[] { -1.0, -1.0, -1.0 }, transposed.Skip(rows * columns));
+        }
+
+        [Fact]
+        public void The_cached_transpose_is_redone_exactly_when_a_bit_of_the_matrix_changed()
+        {
+            const int rows = 32, columns = 20;
+            float[] matrix = Enumerable.Range(0, rows * columns).Select(k => k * 0.5f - 7f).ToArray();
+            float[] copy = new float[rows * columns], transposed = new float[rows * columns];
+            Assert.True(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed));
+            Assert.Equal(matrix, copy);
+            Assert.Equal(Transposed(matrix, rows, columns), transposed);
+            Assert.False(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed));
+
+            // -0 equals 0 as a float, and NaNs are equal to float.Equals; neither pair is the same weight bit for bit.
+            int at = rows * columns - 1;
+            foreach ((float before, float after) in new[] { (1f, 3f), (0f, -0f), (BitConverter.Int32BitsToSingle(0x7FC00000), BitConverter.Int32BitsToSingle(0x7FC00001)) })
+            {
+                matrix[at] = before;
+                VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed);
+                matrix[at] = after;
+                Assert.True(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "a change from " + before + " to " + after);
+                Assert.Equal(BitConverter.SingleToInt32Bits(after), BitConverter.SingleToInt32Bits(transposed[at]));
+                Assert.False(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "no change after " + after);
+            }
+            Assert.Equal(Transposed(matrix, rows, columns).Select(BitConverter.SingleToInt32Bits), transposed.Select(BitConverter.SingleToInt32Bits));
+        }
+
+        private static float[] Transposed(float[] matrix, int rows, int columns)
+        {
+            var result = new float[rows * columns];
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < columns; j++)
+                    result[j * rows + i] = matrix[i * columns + j];
+            return result;
+        }
+
+        [Fact]
+        public void Short_spans_are_refused_before_anything_is_written()
+        {
+            float[] transposed = new float[12];
+            var shortMatrix = Assert.Throws<ArgumentException>(() => VectorMath.Transpose(new float[11], 3, 4, transposed));
+            Assert.Equal("matrix has 11 values, but a 3×4 matrix needs 12. (Parameter 'matrix')", shortMatrix.Message);
+            var shortOutput = Assert.Throws<ArgumentException>(() => VectorMath.Transpose(new double[12], 3, 4, new double[10]));
+            Assert.Equal("transposed has room for 10 values, but a 3×4 matrix needs 12. (Parameter 'transposed')", shortOutput.Message);
+            Assert.All(transposed, value => Assert.Equal(0f, value));
+        }
+    }
+}
