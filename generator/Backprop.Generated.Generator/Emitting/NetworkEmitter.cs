@@ -137,6 +137,29 @@ namespace Backprop.Generated.Generator
                 + EmitContext.Int(count * (c.Spec.IsDouble ? 8 : 4)) + ");";
         }
 
+        /// <summary>
+        /// Forward's copy of the output, whose length is checked: its whole 256-bit vectors as one block copy of constant
+        /// size, inlined, and the elements after them one at a time. The last rows of a layer, and the last elements of an
+        /// activation, are stored one at a time; a wider load spanning several of those stores, still in flight, cannot
+        /// take its data from them and waits until they reach the cache (4→8→3's Forward ran 6–16% slower with one block).
+        /// </summary>
+        private static void OutputCopy(SourceWriter w, EmitContext c)
+        {
+            NetworkPlan plan = c.Plan;
+            int whole = plan.OutputSize - plan.OutputSize % VectorEmitter.Lanes(c);
+            string copy = ConstantCopy(c, "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)", ArrayElement("_values", plan.OutputTensor.Offset), whole);
+            if (whole == plan.OutputSize)
+            {
+                w.Line(copy + "   // the lengths are checked: a copy of constant size, inlined");
+                return;
+            }
+            w.Line("// the lengths are checked: " + (whole > 0 ? "the whole vectors as one copy of constant size, inlined, then " : "") + "the elements one at a time, as the layer stored them");
+            if (whole > 0) w.Line(copy);
+            w.Line("ref " + c.T + " to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
+            w.Line(Simd.RefAt(c, "from", "_values", EmitContext.Int(plan.OutputTensor.Offset)));
+            for (int i = whole; i < plan.OutputSize; i++) w.Line(Simd.Element("to", EmitContext.Int(i)) + " = " + Simd.Element("from", EmitContext.Int(i)) + ";");
+        }
+
         private const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
         /// <summary>
@@ -347,7 +370,7 @@ namespace Backprop.Generated.Generator
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
             w.Line("CheckLength(output.Length, OutputSize, nameof(output), \"OutputSize\");");
             w.Line("RunForward(input);");
-            if (c.Target.HasVectorMath) w.Line(ConstantCopy(c, "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)", ArrayElement("_values", plan.OutputTensor.Offset), plan.OutputSize) + "   // the lengths are checked: a copy of constant size, inlined");
+            if (c.Target.HasVectorMath) OutputCopy(w, c);
             else w.Line(output + ".CopyTo(output);");
             w.Close();
             w.Line();

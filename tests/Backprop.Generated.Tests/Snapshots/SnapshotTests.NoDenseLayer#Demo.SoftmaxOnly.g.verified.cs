@@ -121,7 +121,13 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
             RunForward(input);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 4)), 16);   // the lengths are checked: a copy of constant size, inlined
+            // the lengths are checked: the elements one at a time, as the layer stored them
+            ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 3);
         }
 
         /// <summary>
