@@ -165,6 +165,18 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Adam(LearningRate = 0.01)]
     public partial class ScalarSingleE { }
 
+    // The network input read twice, by the first layer and by the residual Add: ForwardBatch's tiles from Wᵀ copy the
+    // inputs into the values buffer (16 → 16 and 16 → 80, both transposed; 80 outputs = a block of four vectors and one).
+    [Network(Precision.Single)]
+    [Input(16, Name = "x0")] [Dense(16)] [Tanh] [Add("x0")] [Dense(80)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleF { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16, Name = "x0")] [Dense(16)] [Tanh] [Add("x0")] [Dense(80)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleF { }
+
     [Network(Precision.Double)]
     [Input(16)] [Dense(24)] [ReLU] [Dense(13)] [ReLU] [Dense(3)]
     [MeanSquaredError] [Sgd(LearningRate = 0.05, Momentum = 0.9)]

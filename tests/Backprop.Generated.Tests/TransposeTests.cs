@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Backprop.Generated.Tests.Infrastructure;
 using Xunit;
 
 namespace Backprop.Generated.Tests
@@ -80,6 +81,37 @@ namespace Backprop.Generated.Tests
                 for (int j = 0; j < columns; j++)
                     result[j * rows + i] = matrix[i * columns + j];
             return result;
+        }
+
+        /// <summary>
+        /// Which dense layers ForwardBatch computes from Wᵀ (T) or from W (W): outputs in whole 512-bit vectors and W of at
+        /// most 32 KB; and whether the first reads the caller's inputs where they are ("in"), which it may when it alone
+        /// reads the network input.
+        /// </summary>
+        [Theory]
+        [InlineData("Single", "[Input(64)] [Dense(64)] [Tanh] [Dense(64)] [Tanh] [Dense(10)]", "TTW in")]
+        [InlineData("Single", "[Input(784)] [Dense(128)] [ReLU] [Dense(10)]", "WW")]                              // 401 KB
+        [InlineData("Single", "[Input(16)] [Dense(24)] [ReLU] [Dense(32)] [Dense(4)]", "WTW")]                     // 24 outputs: no whole vectors
+        [InlineData("Single", "[Input(16)] [Dense(16, Kernel = Kernel.Scalar)] [Dense(16)]", "WT")]                // a scalar layer has no tile kernel
+        [InlineData("Single", "[Input(16, Name = \"x\")] [Dense(16)] [Add(\"x\")] [Dense(4)]", "TW")]        // the input is read twice: copied
+        [InlineData("Single", "[Input(4)] [Dense(16)] [ReLU] [Dense(3)]", "WW")]                                   // fan-in under a 256-bit vector
+        [InlineData("Double", "[Input(40)] [Dense(8)] [ReLU] [Dense(64)] [Dense(4)]", "TTW in")]                  // 8 doubles are a vector; 64×64 doubles 32 KB
+        [InlineData("Double", "[Input(80)] [Dense(64)] [ReLU] [Dense(4)]", "WW")]                                  // 40 KB
+        public void ForwardBatch_reads_W_transposed_where_its_outputs_are_whole_512_bit_vectors(string precision, string layers, string expected)
+        {
+            GeneratorOutput output = GeneratorHarness.Run("using Backprop.Generated;\nnamespace K { [Network(Precision." + precision + ")] " + layers + " [MeanSquaredError] [Sgd] public partial class M { } }");
+            Assert.Empty(output.GeneratorDiagnostics);
+            string source = output.Sources.Values.Single();
+            var decisions = new System.Text.StringBuilder();
+            int index = 0;
+            foreach (string attribute in layers.Split(' ').Skip(1))
+            {
+                if (attribute.StartsWith("[Dense(", StringComparison.Ordinal))
+                    decisions.Append(source.Contains("private void ForwardTransposed" + index + "(", StringComparison.Ordinal) ? 'T' : 'W');
+                if (attribute.StartsWith("[", StringComparison.Ordinal)) index++;   // each attribute after the input is a layer
+            }
+            if (source.Contains("ForwardTransposed0(global::System.ReadOnlySpan<", StringComparison.Ordinal)) decisions.Append(" in");
+            Assert.Equal(expected, decisions.ToString());
         }
 
         [Fact]

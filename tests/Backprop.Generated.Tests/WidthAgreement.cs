@@ -21,6 +21,7 @@ namespace Backprop.Generated.Tests
             Compare(new WideSingleC(3), new ScalarSingleC(3), 2e-5, 1e-4);
             Compare(new WideSingleD(3), new ScalarSingleD(3), 2e-5, 1e-4);
             Compare(new WideSingleE(3), new ScalarSingleE(3), 2e-5, 1e-4);
+            Compare(new WideSingleF(3), new ScalarSingleF(3), 2e-5, 1e-4);
             Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
             Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);

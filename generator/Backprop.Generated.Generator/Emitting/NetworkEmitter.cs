@@ -514,6 +514,23 @@ namespace Backprop.Generated.Generator
             w.Line();
         }
 
+        /// <summary>Each sample's input of a tile into its block of the values buffer.</summary>
+        private static void TileInputCopies(SourceWriter w, EmitContext c)
+        {
+            NetworkPlan plan = c.Plan;
+            if (!c.Target.HasVectorMath)
+            {
+                w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
+                return;
+            }
+            w.Line("// every caller passes Tile × InputSize values: copies of constant size, inlined");
+            for (int k = 0; k < TileEmitter.Tile; k++)
+            {
+                string from = "global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), " + EmitContext.Int(k * plan.InputSize) + ")";
+                w.Line(ConstantCopy(c, ArrayElement("_values", k * plan.ValueCount), from, plan.InputSize));
+            }
+        }
+
         private static void Passes(SourceWriter w, EmitContext c)
         {
             NetworkPlan plan = c.Plan;
@@ -526,20 +543,21 @@ namespace Backprop.Generated.Generator
             w.Close();
             w.Line();
             w.Line("// Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.");
-            bool transposed = TransposedEmitter.Any(c);
+            bool transposed = TransposedEmitter.Any(c), readsInputs = TransposedEmitter.ReadsInputs(c);
             w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs" + (transposed ? ", bool transposed" : "") + ")");
-            if (c.Target.HasVectorMath)
+            if (readsInputs)
             {
-                w.Line("// every caller passes Tile × InputSize values: copies of constant size, inlined");
-                for (int k = 0; k < TileEmitter.Tile; k++)
-                {
-                    string from = "global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), " + EmitContext.Int(k * plan.InputSize) + ")";
-                    w.Line(ConstantCopy(c, ArrayElement("_values", k * plan.ValueCount), from, plan.InputSize));
-                }
+                w.Line("// From Wᵀ the first layer reads the inputs where they are; from W, the tile reads them from the values buffer.");
+                w.Line("if (transposed) ForwardTransposed0(inputs);");
+                w.Open("else");
+                TileInputCopies(w, c);
+                w.Line("ForwardTile0();");
+                w.Close();
             }
-            else w.Line("for (int k = 0; k < Tile; k++) inputs.Slice(k * InputSize, InputSize).CopyTo(new " + EmitContext.Span + "<" + c.T + ">(_values, k * ValueCount, InputSize));");
+            else TileInputCopies(w, c);
             foreach (LayerPlan layer in plan.Layers)
             {
+                if (readsInputs && layer.Index == 0) continue;
                 string n = EmitContext.Int(layer.Index);
                 w.Line((transposed && TransposedEmitter.Applies(c, layer) ? "if (transposed) ForwardTransposed" + n + "(); else " : "") + "ForwardTile" + n + "();");
             }

@@ -487,12 +487,17 @@ namespace Demo
         // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
         private void RunForwardTile(global::System.ReadOnlySpan<float> inputs, bool transposed)
         {
-            // every caller passes Tile × InputSize values: copies of constant size, inlined
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 0)), 64);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 180)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 16)), 64);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 360)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 32)), 64);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 540)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 48)), 64);
-            if (transposed) ForwardTransposed0(); else ForwardTile0();
+            // From Wᵀ the first layer reads the inputs where they are; from W, the tile reads them from the values buffer.
+            if (transposed) ForwardTransposed0(inputs);
+            else
+            {
+                // every caller passes Tile × InputSize values: copies of constant size, inlined
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 0)), 64);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 180)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 16)), 64);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 360)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 32)), 64);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 540)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 48)), 64);
+                ForwardTile0();
+            }
             ForwardTile1();
             ForwardTile2();
         }
@@ -1420,13 +1425,14 @@ namespace Demo
             global::Backprop.Generated.VectorMath.TransposeIfChanged(new global::System.ReadOnlySpan<float>(_parameters, 0, 1280), 80, 16, new global::System.Span<float>(_transposedFrom, 0, 1280), new global::System.Span<float>(_transposedWeights, 0, 1280));
         }
 
-        private void ForwardTransposed0()
+        private void ForwardTransposed0(global::System.ReadOnlySpan<float> inputs)
         {
             // z = W·x + b for the tile's 4 samples, from Wᵀ [16×80]: for each input k, sample s's x[k], broadcast, times
             // row k of Wᵀ adds to whole vectors of outputs, so no sum crosses lanes. acc[s·J + j] holds sample s's outputs o + 16j ..
             ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposedWeights);
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample
             for (nint o = 0; o < 64; o += 64)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + o));
@@ -1445,26 +1451,26 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector512<float> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 16));
                     global::System.Runtime.Intrinsics.Vector512<float> w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 32));
                     global::System.Runtime.Intrinsics.Vector512<float> w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 48));
-                    global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, k));
-                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc0);
-                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x, acc1);
-                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x, acc2);
-                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x, acc3);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + k));
-                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc4);
-                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x, acc5);
-                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x, acc6);
-                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x, acc7);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + k));
-                    acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc8);
-                    acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x, acc9);
-                    acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x, acc10);
-                    acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x, acc11);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + k));
-                    acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc12);
-                    acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x, acc13);
-                    acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x, acc14);
-                    acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x, acc15);
+                    global::System.Runtime.Intrinsics.Vector512<float> xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc0);
+                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, xk, acc1);
+                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, xk, acc2);
+                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, xk, acc3);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 16 + k));
+                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc4);
+                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, xk, acc5);
+                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, xk, acc6);
+                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, xk, acc7);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 32 + k));
+                    acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc8);
+                    acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, xk, acc9);
+                    acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, xk, acc10);
+                    acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, xk, acc11);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 48 + k));
+                    acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc12);
+                    acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, xk, acc13);
+                    acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, xk, acc14);
+                    acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, xk, acc15);
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref v, (nuint)(16 + o));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref v, (nuint)(16 + o + 16));
@@ -1495,14 +1501,14 @@ namespace Demo
                 {
                     nint row = k * 80 + 64;
                     global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row));
-                    global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, k));
-                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc0);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + k));
-                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc1);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + k));
-                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc2);
-                    x = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + k));
-                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x, acc3);
+                    global::System.Runtime.Intrinsics.Vector512<float> xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc0);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 16 + k));
+                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc1);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 32 + k));
+                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc2);
+                    xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 48 + k));
+                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, xk, acc3);
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref v, (nuint)(16 + 64));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref v, (nuint)(1 * ValueCount + 16 + 64));
