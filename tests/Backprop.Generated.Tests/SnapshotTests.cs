@@ -95,6 +95,23 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>(b4) 4 → 8 → 3: every tensor fits a 256-bit vector, so the one-sample forward runs as a chain of registers (RunForwardChain).</summary>
+        [Fact]
+        public void Chain() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(4)]
+                [Dense(8)] [ReLU]
+                [Dense(3)]
+                [MeanSquaredError]
+                [Sgd(LearningRate = 0.01)]
+                public partial class ChainNet { }
+            }
+            """);
+
         /// <summary>(c) A residual block on a named input, with no loss and no optimizer: only Forward and the gradient API.</summary>
         [Fact]
         public void Residual() => Check("""

@@ -177,6 +177,29 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Sgd(LearningRate = 0.05)]
     public partial class ScalarSingleF { }
 
+    // Tiny networks whose one-sample forward runs as a chain of registers (RunForwardChain): 4 inputs, two rows of W to a
+    // vector (8 and 6 rows); 8 inputs, one row to a vector (4 rows, 8, 2); a bias loaded whole, built from its elements, or
+    // absent; outputs stored whole (4, 8) or lane by lane (6, 2).
+    [Network(Precision.Single)]
+    [Input(4)] [Dense(8)] [ReLU] [Dense(4)] [Tanh] [Dense(6)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleG { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(4)] [Dense(8)] [ReLU] [Dense(4)] [Tanh] [Dense(6)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleG { }
+
+    [Network(Precision.Single)]
+    [Input(8)] [Dense(4)] [Tanh] [Dense(8, Bias = false)] [Sigmoid] [Dense(8)] [LeakyReLU(0.1)] [Dense(2)] [Identity]
+    [MeanSquaredError] [Adam(LearningRate = 0.01)]
+    public partial class WideSingleH { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(8)] [Dense(4)] [Tanh] [Dense(8, Bias = false)] [Sigmoid] [Dense(8)] [LeakyReLU(0.1)] [Dense(2)] [Identity]
+    [MeanSquaredError] [Adam(LearningRate = 0.01)]
+    public partial class ScalarSingleH { }
+
     [Network(Precision.Double)]
     [Input(16)] [Dense(24)] [ReLU] [Dense(13)] [ReLU] [Dense(3)]
     [MeanSquaredError] [Sgd(LearningRate = 0.05, Momentum = 0.9)]

@@ -22,6 +22,8 @@ namespace Backprop.Generated.Tests
             Compare(new WideSingleD(3), new ScalarSingleD(3), 2e-5, 1e-4);
             Compare(new WideSingleE(3), new ScalarSingleE(3), 2e-5, 1e-4);
             Compare(new WideSingleF(3), new ScalarSingleF(3), 2e-5, 1e-4);
+            Compare(new WideSingleG(3), new ScalarSingleG(3), 2e-5, 1e-4);
+            Compare(new WideSingleH(3), new ScalarSingleH(3), 2e-5, 1e-4);
             Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
             Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);

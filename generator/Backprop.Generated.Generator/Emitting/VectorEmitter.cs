@@ -417,6 +417,9 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>
+        /// <summary>The 256-bit expression of an activation of "xv", or null when it has none (see <see cref="ForwardValue"/>).</summary>
+        public static string? ActivationValue(EmitContext c, LayerPlan layer) => ForwardValue(c, layer, VectorWidth.Narrow);
+
         private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width)
         {
             string V = width.Type, zero = width.Zero(c);
