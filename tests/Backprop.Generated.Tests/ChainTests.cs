@@ -8,13 +8,17 @@ namespace Backprop.Generated.Tests
     /// Which networks run their one-sample forward as a chain of registers (RunForwardChain): single precision, 4 or 8
     /// inputs, each layer reading only the one before it, dense layers of 4 inputs (an even number of rows) or 8 inputs and
     /// at most 8 rows, activations with a vector form. That the chain computes what the scalar path does is
-    /// WidthAgreement's check (WideSingleG, WideSingleH).
+    /// WidthAgreement's check (WideSingleG to WideSingleK, WideSingleM).
     /// </summary>
     public sealed class ChainTests
     {
         [Theory]
         [InlineData("Single", "[Input(4)] [Dense(8)] [ReLU] [Dense(3)]", true)]
         [InlineData("Single", "[Input(8)] [Dense(4)] [Tanh] [Dense(8, Bias = false)] [Sigmoid] [Dense(2)]", true)]
+        [InlineData("Single", "[Input(4)] [Tanh] [Dense(4)] [ReLU] [Dense(8)]", true)]
+        [InlineData("Single", "[Input(8)] [Dense(1)]", true)]
+        [InlineData("Single", "[Input(8)] [Dense(8)] [Sigmoid] [Dense(4, Bias = false)]", true)]
+        [InlineData("Single", "[Input(8)] [Dense(6)] [Identity]", true)]
         [InlineData("Single", "[Input(4)] [Dense(7)] [ReLU] [Dense(3)]", false)]                          // 4 inputs, an odd number of rows
         [InlineData("Single", "[Input(8)] [Dense(16)] [Dense(3)]", false)]                                 // a tensor of 16
         [InlineData("Single", "[Input(5)] [Dense(8)] [Dense(2)]", false)]                                  // 5 inputs

@@ -200,6 +200,60 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Adam(LearningRate = 0.01)]
     public partial class ScalarSingleH { }
 
+    // More chains: an activation on the 4-wide input, 4 inputs and 4 rows, an output of 8 stored as one vector (I); 8
+    // inputs and 8 rows, then 4 rows without a bias, an output of 4 as one 128-bit vector (J); 6 rows, the tree padded,
+    // stored lane by lane (K); one row (M).
+    [Network(Precision.Single)]
+    [Input(4)] [Tanh] [Dense(4)] [ReLU] [Dense(8)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleI { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(4)] [Tanh] [Dense(4)] [ReLU] [Dense(8)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleI { }
+
+    [Network(Precision.Single)]
+    [Input(8)] [Dense(8)] [Sigmoid] [Dense(4, Bias = false)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleJ { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(8)] [Dense(8)] [Sigmoid] [Dense(4, Bias = false)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleJ { }
+
+    [Network(Precision.Single)]
+    [Input(8)] [Dense(6)] [Identity]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleK { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(8)] [Dense(6)] [Identity]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleK { }
+
+    [Network(Precision.Single)]
+    [Input(8)] [Dense(1)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleM { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(8)] [Dense(1)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleM { }
+
+    // ForwardBatch from Wᵀ without a bias, two blocks of four vectors of outputs (128), reading the inputs in place.
+    [Network(Precision.Single)]
+    [Input(16)] [Dense(128, Bias = false)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleL { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(128, Bias = false)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleL { }
+
     [Network(Precision.Double)]
     [Input(16)] [Dense(24)] [ReLU] [Dense(13)] [ReLU] [Dense(3)]
     [MeanSquaredError] [Sgd(LearningRate = 0.05, Momentum = 0.9)]

@@ -8,8 +8,10 @@ namespace Backprop.Generated.Generator
     /// layer takes the one before it in a register, and Forward writes the output from its register. The layer-by-layer
     /// forward stores each tensor and the next layer loads it back, a store and a load on the critical path of every layer
     /// that, at 4→8→3, is most of the work (the chain measured 21–28% faster than the layer-by-layer forward). The chain
-    /// still stores every tensor, which the backward reads, and sums each output as the layers' vector kernels do: the
-    /// row products by the same horizontal-add trees, then the bias.
+    /// still stores every tensor, which the backward reads. Each output is its row's products summed by a horizontal-add
+    /// tree, then the bias, as in the layers' vector kernels; where a layer's own kernel sums otherwise (a 4-input layer
+    /// of fewer than 8 rows runs the scalar loop, a single row Vector256.Sum), the chain's result can differ from it in
+    /// the last bits, as the paths of different machines do.
     /// </summary>
     internal static class ChainEmitter
     {
@@ -27,7 +29,7 @@ namespace Backprop.Generated.Generator
                 if (layer.Input != previous || layer.Other >= 0 || c.Tensor(layer.Output).Width > 8) return false;
                 bool fits = layer.Kind == LayerKind.Dense
                     ? layer.Mask is null && (layer.FanIn == 8 || layer.FanIn == 4 && layer.Units % 2 == 0)
-                    : VectorEmitter.ActivationValue(c, layer) != null;
+                    : VectorEmitter.ActivationValue(c, layer, "x") != null;
                 if (!fits || layer.Spec.Scalar) return false;
                 previous = layer.Output;
             }
@@ -59,7 +61,7 @@ namespace Backprop.Generated.Generator
                 else
                 {
                     w.Line("// " + EmitContext.Int(layer.Index) + ": " + layer.Kind);
-                    w.Line(V8 + " " + next + " = " + VectorEmitter.ActivationValue(c, layer)!.Replace("xv", current) + ";");
+                    w.Line(V8 + " " + next + " = " + VectorEmitter.ActivationValue(c, layer, current) + ";");
                 }
                 Store(w, next, y.Offset, y.Width);
                 current = next;

@@ -141,7 +141,7 @@ namespace Backprop.Generated.Generator
         /// Forward's copy of the output, whose length is checked: its whole 256-bit vectors as one block copy of constant
         /// size, inlined, and the elements after them one at a time. The last rows of a layer, and the last elements of an
         /// activation, are stored one at a time; a wider load spanning several of those stores, still in flight, cannot
-        /// take its data from them and waits until they reach the cache (4→8→3's Forward ran 6–16% slower with one block).
+        /// take its data from them and waits until they reach the cache (16→32→32→4's Forward: 82 against 86–107 ns).
         /// </summary>
         private static void OutputCopy(SourceWriter w, EmitContext c)
         {
@@ -226,11 +226,12 @@ namespace Backprop.Generated.Generator
             }
             if (TransposedEmitter.Any(c))
             {
-                string size = EmitContext.Int(TransposedEmitter.Size(c));
-                w.Line("// Wᵀ of the layers ForwardBatch reads transposed (where Vector512 runs), and the weights it was taken from: a batch");
-                w.Line("// transposes again only when the parameters differ from those, bit for bit. Both start as zeros, each the other's transpose.");
-                w.Line("private readonly " + T + "[] " + TransposedEmitter.Field + " = new " + T + "[" + size + "];");
-                w.Line("private readonly " + T + "[] " + TransposedEmitter.Source + " = new " + T + "[" + size + "];");
+                string size = EmitContext.Int(TransposedEmitter.Size(c)), allocate = VectorWidth.Wide.Accelerated + " ? new " + T + "[" + size + "] : null;";
+                w.Line("// Wᵀ of the layers ForwardBatch reads transposed, and the weights it was taken from: a batch transposes again only");
+                w.Line("// when the parameters differ from those, bit for bit. Both start as zeros, each the other's transpose; only where");
+                w.Line("// Vector512 runs, the one place they are used.");
+                w.Line("private readonly " + T + "[]? " + TransposedEmitter.TransposedField + " = " + allocate);
+                w.Line("private readonly " + T + "[]? " + TransposedEmitter.CopyField + " = " + allocate);
             }
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
@@ -389,7 +390,7 @@ namespace Backprop.Generated.Generator
             bool transposed = TransposedEmitter.Any(c);
             if (transposed)
             {
-                w.Line("// Where Vector512 runs, a batch of " + EmitContext.Int(TransposedEmitter.From) + " samples or more reads the weights of " + TransposedEmitter.Describe(c) + " transposed.");
+                w.Line("// Where Vector512 runs, a batch of " + EmitContext.Int(TransposedEmitter.MinimumBatch) + " samples or more reads the weights of " + TransposedEmitter.Describe(c) + " transposed.");
                 w.Line("bool transposed = " + TransposedEmitter.Condition("count") + ";");
                 w.Line("if (transposed) TransposeWeights();");
             }

@@ -7,23 +7,23 @@ namespace Backprop.Generated.Generator
     /// Writes ForwardBatch's tiles from Wᵀ, for where Vector512 runs. A tile's forward from W (TileEmitter) sums each
     /// output across the lanes of its accumulators, and with 64 inputs a row that horizontal sum costs about half as much
     /// as the multiply-adds. From Wᵀ a vector of outputs is a sum of whole vectors: for each input k, z[o .. o + 16) +=
-    /// x[k] · Wᵀ[k, o .. o + 16), x[k] broadcast. So ForwardBatch, given at least <see cref="From"/> samples, first makes
-    /// <see cref="Field"/> the transpose of the current weights of every layer that <see cref="Applies"/>, and its tiles
+    /// x[k] · Wᵀ[k, o .. o + 16), x[k] broadcast. So ForwardBatch, given at least <see cref="MinimumBatch"/> samples, first makes
+    /// <see cref="TransposedField"/> the transpose of the current weights of every layer that <see cref="Applies"/>, and its tiles
     /// read those. A caller may change the parameters through Parameters at any time, so each batch compares them, bit
-    /// for bit, with the copy in <see cref="Source"/> that the transpose was taken from (about a sixth of a transpose's
+    /// for bit, with the copy in <see cref="CopyField"/> that the transpose was taken from (about two thirds of a transpose's
     /// time) and transposes again only if they differ. TrainBatch keeps reading W: its step changes the weights every
     /// batch, and a transpose there cost about what it saved. Parameters, gradients and the backward are unchanged.
     /// </summary>
     internal static class TransposedEmitter
     {
         /// <summary>The field holding the transposed weights, layer after layer.</summary>
-        public const string Field = "_transposedWeights";
+        public const string TransposedField = "_transposedWeights";
 
-        /// <summary>The field holding the weights <see cref="Field"/> was transposed from, layer after layer.</summary>
-        public const string Source = "_transposedFrom";
+        /// <summary>The field holding the weights <see cref="TransposedField"/> was transposed from, layer after layer.</summary>
+        public const string CopyField = "_transposedFrom";
 
         /// <summary>The fewest samples in a batch for which the weights are transposed: four tiles.</summary>
-        public const int From = 4 * TileEmitter.Tile;
+        public const int MinimumBatch = 4 * TileEmitter.Tile;
 
         /// <summary>Vectors of outputs per block: with the tile's four samples, 16 accumulators of AVX-512's 32 registers.</summary>
         private const int BlockVectors = 4;
@@ -36,17 +36,17 @@ namespace Backprop.Generated.Generator
         /// 512-bit vectors (16 floats, 8 doubles) and whose W fits <see cref="MaxBytes"/>.
         /// </summary>
         public static bool Applies(EmitContext c, LayerPlan layer)
-            => VectorEmitter.Dense(c, layer) && layer.Units % VectorWidth.Wide.Lanes(c) == 0 && layer.Units * layer.FanIn * (c.Spec.IsDouble ? 8 : 4) <= MaxBytes;
+            => VectorEmitter.Dense(c, layer) && layer.Units % VectorWidth.Wide.Lanes(c) == 0 && (long)layer.Units * layer.FanIn * (c.Spec.IsDouble ? 8 : 4) <= MaxBytes;
 
         /// <summary>The layers whose weights are transposed, in order.</summary>
         public static IEnumerable<LayerPlan> Layers(EmitContext c) => c.Plan.Layers.Where(layer => Applies(c, layer));
 
         public static bool Any(EmitContext c) => Layers(c).Any();
 
-        /// <summary>The elements of <see cref="Field"/>: every transposed W.</summary>
+        /// <summary>The elements of <see cref="TransposedField"/> (and of <see cref="CopyField"/>): every transposed W.</summary>
         public static int Size(EmitContext c) => Layers(c).Sum(layer => layer.Units * layer.FanIn);
 
-        /// <summary>Where a layer's Wᵀ starts in <see cref="Field"/>.</summary>
+        /// <summary>Where a layer's Wᵀ starts in <see cref="TransposedField"/>.</summary>
         private static int Offset(EmitContext c, LayerPlan layer) => Layers(c).TakeWhile(l => l != layer).Sum(l => l.Units * l.FanIn);
 
         /// <summary>
@@ -69,11 +69,11 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>The check a batch makes to take this path: "Vector512.IsHardwareAccelerated &amp;&amp; count &gt;= 16".</summary>
-        public static string Condition(string count) => VectorWidth.Wide.Accelerated + " && " + count + " >= " + EmitContext.Int(From);
+        public static string Condition(string count) => VectorWidth.Wide.Accelerated + " && " + count + " >= " + EmitContext.Int(MinimumBatch);
 
         /// <summary>
-        /// TransposeWeights: makes <see cref="Field"/> Wᵀ of the current weights of every layer that <see cref="Applies"/>,
-        /// transposing a layer's only if its weights differ from the copy in <see cref="Source"/>.
+        /// TransposeWeights: makes <see cref="TransposedField"/> Wᵀ of the current weights of every layer that <see cref="Applies"/>,
+        /// transposing a layer's only if its weights differ from the copy in <see cref="CopyField"/>.
         /// </summary>
         public static void Transpose(SourceWriter w, EmitContext c)
         {
@@ -82,10 +82,10 @@ namespace Backprop.Generated.Generator
             w.Open("private void TransposeWeights()");
             foreach (LayerPlan layer in Layers(c))
             {
-                string size = EmitContext.Int(layer.Units * layer.FanIn), at = EmitContext.Int(Offset(c, layer));
-                string Part(string array) => "new " + EmitContext.Span + "<" + c.T + ">(" + array + ", " + at + ", " + size + ")";
-                w.Line(Simd.Math + ".TransposeIfChanged(new " + EmitContext.ReadOnlySpan + "<" + c.T + ">(_parameters, " + EmitContext.Int(layer.WeightOffset) + ", " + size + "), "
-                    + EmitContext.Int(layer.Units) + ", " + EmitContext.Int(layer.FanIn) + ", " + Part(Source) + ", " + Part(Field) + ");");
+                string count = EmitContext.Int(layer.Units * layer.FanIn), at = EmitContext.Int(Offset(c, layer));
+                string Part(string array) => "new " + EmitContext.Span + "<" + c.T + ">(" + array + "!, " + at + ", " + count + ")";
+                w.Line(Simd.Math + ".TransposeIfChanged(new " + EmitContext.ReadOnlySpan + "<" + c.T + ">(_parameters, " + EmitContext.Int(layer.WeightOffset) + ", " + count + "), "
+                    + EmitContext.Int(layer.Units) + ", " + EmitContext.Int(layer.FanIn) + ", " + Part(CopyField) + ", " + Part(TransposedField) + ");");
             }
             w.Close();
         }
@@ -103,11 +103,17 @@ namespace Backprop.Generated.Generator
             w.Line("// z = W·x + b for the tile's " + EmitContext.Int(TileEmitter.Tile) + " samples, from Wᵀ [" + EmitContext.Int(layer.FanIn) + "×" + EmitContext.Int(layer.Units) + "]: for each input k, sample s's x[k], broadcast, times");
             w.Line("// row k of Wᵀ adds to whole vectors of outputs, so no sum crosses lanes. acc[s·J + j] holds sample s's outputs o + " + EmitContext.Int(lanes) + "j ..");
             int offset = Offset(c, layer);
-            w.Line(offset == 0 ? Simd.Ref(c, "t", Field) : Simd.RefAt(c, "t", Field, EmitContext.Int(offset)));
+            w.Line(offset == 0 ? Simd.Ref(c, "t", TransposedField + "!") : Simd.RefAt(c, "t", TransposedField + "!", EmitContext.Int(offset)));
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
             if (inputs) w.Line("ref " + c.T + " x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample");
-            if (whole > 0)
+            if (whole == 1)
+            {
+                w.Open();
+                Block(w, c, layer, BlockVectors, "0", inputs);
+                w.Close();
+            }
+            else if (whole > 1)
             {
                 w.Open("for (nint o = 0; o < " + EmitContext.Int(whole * BlockVectors * lanes) + "; o += " + EmitContext.Int(BlockVectors * lanes) + ")");
                 Block(w, c, layer, BlockVectors, "o", inputs);

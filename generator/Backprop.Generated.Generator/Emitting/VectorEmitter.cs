@@ -416,22 +416,22 @@ namespace Backprop.Generated.Generator
             return "for (int i = " + EmitContext.Int(full) + "; i < " + EmitContext.Int(fanIn) + "; i++) " + sum + " += " + Simd.Element("w", row + " + i") + " * " + Simd.Element("v", x + " + i") + ";";
         }
 
-        /// <summary>The vector expression of an activation's forward value for xv, or null when it has none in this precision.</summary>
-        /// <summary>The 256-bit expression of an activation of "xv", or null when it has none (see <see cref="ForwardValue"/>).</summary>
-        public static string? ActivationValue(EmitContext c, LayerPlan layer) => ForwardValue(c, layer, VectorWidth.Narrow);
+        /// <summary>The 256-bit expression of an activation of <paramref name="x"/> (a vector), or null when it has none.</summary>
+        public static string? ActivationValue(EmitContext c, LayerPlan layer, string x) => ForwardValue(c, layer, VectorWidth.Narrow, x);
 
-        private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width)
+        /// <summary>The vector expression of an activation's forward value of <paramref name="x"/>, or null when it has none in this precision.</summary>
+        private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width, string x = "xv")
         {
             string V = width.Type, zero = width.Zero(c);
             switch (layer.Kind)
             {
                 // A select, not Max: the same as the scalar path for NaN, and cheaper than an IEEE Max.
-                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), xv, " + zero + ")";
-                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(xv, " + zero + "), xv, xv * " + c.Lit(layer.Spec.Parameter) + ")";
-                case LayerKind.Identity: return "xv";
+                case LayerKind.ReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(" + x + ", " + zero + "), " + x + ", " + zero + ")";
+                case LayerKind.LeakyReLU: return V + ".ConditionalSelect(" + V + ".GreaterThan(" + x + ", " + zero + "), " + x + ", " + x + " * " + c.Lit(layer.Spec.Parameter) + ")";
+                case LayerKind.Identity: return x;
                 // Double networks keep System.Math for tanh and σ: full double precision.
-                case LayerKind.Tanh: return c.Spec.IsDouble ? null : Simd.Math + ".Tanh(xv)";
-                case LayerKind.Sigmoid: return c.Spec.IsDouble ? null : Simd.Math + ".Sigmoid(xv)";
+                case LayerKind.Tanh: return c.Spec.IsDouble ? null : Simd.Math + ".Tanh(" + x + ")";
+                case LayerKind.Sigmoid: return c.Spec.IsDouble ? null : Simd.Math + ".Sigmoid(" + x + ")";
                 default: return null;
             }
         }

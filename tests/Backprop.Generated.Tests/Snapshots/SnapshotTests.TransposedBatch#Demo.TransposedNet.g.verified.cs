@@ -56,10 +56,11 @@ namespace Demo
         private readonly float[] _deltas = new float[Tile * ValueCount];
         // The first layer's output gradient of the first tile of a pair, held while the second tile runs (TrainBatch).
         private readonly float[] _heldDeltas = new float[Tile * 80];
-        // Wᵀ of the layers ForwardBatch reads transposed (where Vector512 runs), and the weights it was taken from: a batch
-        // transposes again only when the parameters differ from those, bit for bit. Both start as zeros, each the other's transpose.
-        private readonly float[] _transposedWeights = new float[1280];
-        private readonly float[] _transposedFrom = new float[1280];
+        // Wᵀ of the layers ForwardBatch reads transposed, and the weights it was taken from: a batch transposes again only
+        // when the parameters differ from those, bit for bit. Both start as zeros, each the other's transpose; only where
+        // Vector512 runs, the one place they are used.
+        private readonly float[]? _transposedWeights = global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? new float[1280] : null;
+        private readonly float[]? _transposedFrom = global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? new float[1280] : null;
         private int _accumulatedSamples;
         private double _learningRate = 0.01;
         private long _stepCount;
@@ -1422,23 +1423,22 @@ namespace Demo
         // Wᵀ of the current weights of layer 0, for ForwardBatch's tiles (ForwardTransposed): each layer's transposed again only if they changed.
         private void TransposeWeights()
         {
-            global::Backprop.Generated.VectorMath.TransposeIfChanged(new global::System.ReadOnlySpan<float>(_parameters, 0, 1280), 80, 16, new global::System.Span<float>(_transposedFrom, 0, 1280), new global::System.Span<float>(_transposedWeights, 0, 1280));
+            global::Backprop.Generated.VectorMath.TransposeIfChanged(new global::System.ReadOnlySpan<float>(_parameters, 0, 1280), 80, 16, new global::System.Span<float>(_transposedFrom!, 0, 1280), new global::System.Span<float>(_transposedWeights!, 0, 1280));
         }
 
         private void ForwardTransposed0(global::System.ReadOnlySpan<float> inputs)
         {
             // z = W·x + b for the tile's 4 samples, from Wᵀ [16×80]: for each input k, sample s's x[k], broadcast, times
             // row k of Wᵀ adds to whole vectors of outputs, so no sum crosses lanes. acc[s·J + j] holds sample s's outputs o + 16j ..
-            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposedWeights);
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposedWeights!);
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample
-            for (nint o = 0; o < 64; o += 64)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + o));
-                global::System.Runtime.Intrinsics.Vector512<float> b1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + o + 16));
-                global::System.Runtime.Intrinsics.Vector512<float> b2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + o + 32));
-                global::System.Runtime.Intrinsics.Vector512<float> b3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + o + 48));
+                global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + 0));
+                global::System.Runtime.Intrinsics.Vector512<float> b1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + 0 + 16));
+                global::System.Runtime.Intrinsics.Vector512<float> b2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + 0 + 32));
+                global::System.Runtime.Intrinsics.Vector512<float> b3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(1280 + 0 + 48));
                 // 4 samples × 4 vectors of outputs = 16 accumulators, starting from the bias
                 global::System.Runtime.Intrinsics.Vector512<float> acc0 = b0, acc1 = b1, acc2 = b2, acc3 = b3;
                 global::System.Runtime.Intrinsics.Vector512<float> acc4 = b0, acc5 = b1, acc6 = b2, acc7 = b3;
@@ -1446,7 +1446,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<float> acc12 = b0, acc13 = b1, acc14 = b2, acc15 = b3;
                 for (nint k = 0; k < 16; k++)
                 {
-                    nint row = k * 80 + o;
+                    nint row = k * 80 + 0;
                     global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row));
                     global::System.Runtime.Intrinsics.Vector512<float> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 16));
                     global::System.Runtime.Intrinsics.Vector512<float> w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 32));
@@ -1472,22 +1472,22 @@ namespace Demo
                     acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, xk, acc14);
                     acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, xk, acc15);
                 }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref v, (nuint)(16 + o));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref v, (nuint)(16 + o + 16));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref v, (nuint)(16 + o + 32));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref v, (nuint)(16 + o + 48));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref v, (nuint)(1 * ValueCount + 16 + o));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref v, (nuint)(1 * ValueCount + 16 + o + 16));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref v, (nuint)(1 * ValueCount + 16 + o + 32));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref v, (nuint)(1 * ValueCount + 16 + o + 48));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc8, ref v, (nuint)(2 * ValueCount + 16 + o));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc9, ref v, (nuint)(2 * ValueCount + 16 + o + 16));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc10, ref v, (nuint)(2 * ValueCount + 16 + o + 32));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc11, ref v, (nuint)(2 * ValueCount + 16 + o + 48));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc12, ref v, (nuint)(3 * ValueCount + 16 + o));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc13, ref v, (nuint)(3 * ValueCount + 16 + o + 16));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc14, ref v, (nuint)(3 * ValueCount + 16 + o + 32));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc15, ref v, (nuint)(3 * ValueCount + 16 + o + 48));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref v, (nuint)(16 + 0));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref v, (nuint)(16 + 0 + 16));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref v, (nuint)(16 + 0 + 32));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref v, (nuint)(16 + 0 + 48));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref v, (nuint)(1 * ValueCount + 16 + 0));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref v, (nuint)(1 * ValueCount + 16 + 0 + 16));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref v, (nuint)(1 * ValueCount + 16 + 0 + 32));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref v, (nuint)(1 * ValueCount + 16 + 0 + 48));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc8, ref v, (nuint)(2 * ValueCount + 16 + 0));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc9, ref v, (nuint)(2 * ValueCount + 16 + 0 + 16));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc10, ref v, (nuint)(2 * ValueCount + 16 + 0 + 32));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc11, ref v, (nuint)(2 * ValueCount + 16 + 0 + 48));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc12, ref v, (nuint)(3 * ValueCount + 16 + 0));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc13, ref v, (nuint)(3 * ValueCount + 16 + 0 + 16));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc14, ref v, (nuint)(3 * ValueCount + 16 + 0 + 32));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc15, ref v, (nuint)(3 * ValueCount + 16 + 0 + 48));
             }
             // the last vector of outputs
             {
