@@ -13,7 +13,7 @@ namespace Backprop.Generated.Generator
             "InputSize", "OutputSize", "ParameterCount", "ValueCount", "Parameters", "Gradients", "InputGradient",
             "AccumulatedSamples", "Forward", "Backward", "BackwardFromOutputGradient", "Loss", "LossIsMean", "Step",
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
-            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunForwardChain", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights",
+            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunForwardChain", "RunForwardChainWide", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
             "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
         };

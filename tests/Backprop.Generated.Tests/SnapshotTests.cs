@@ -112,6 +112,23 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>(b5) 16 → 32 → 4: every tensor but the output is whole 512-bit vectors, so where Vector512 runs the one-sample forward is a chain of 512-bit registers (RunForwardChainWide).</summary>
+        [Fact]
+        public void WideChain() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(16)]
+                [Dense(32)] [Tanh]
+                [Dense(4)]
+                [MeanSquaredError]
+                [Sgd(LearningRate = 0.01)]
+                public partial class WideChainNet { }
+            }
+            """);
+
         /// <summary>(c) A residual block on a named input, with no loss and no optimizer: only Forward and the gradient API.</summary>
         [Fact]
         public void Residual() => Check("""

@@ -243,6 +243,38 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Sgd(LearningRate = 0.05)]
     public partial class ScalarSingleM { }
 
+    // Chains of 512-bit registers (RunForwardChainWide): blocks of 16 rows with and without a bias, a last layer of 3
+    // rows stored lane by lane (N) or of 4 stored whole (O), an output of whole vectors from its registers (P).
+    [Network(Precision.Single)]
+    [Input(16)] [Dense(32)] [Tanh] [Dense(32, Bias = false)] [Sigmoid] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleN { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(32)] [Tanh] [Dense(32, Bias = false)] [Sigmoid] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleN { }
+
+    [Network(Precision.Single)]
+    [Input(32)] [Dense(16)] [ReLU] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleO { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(32)] [Dense(16)] [ReLU] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleO { }
+
+    [Network(Precision.Single)]
+    [Input(16)] [Dense(16)] [LeakyReLU(0.1)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleP { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(16)] [Dense(16)] [LeakyReLU(0.1)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleP { }
+
     // ForwardBatch from Wᵀ without a bias, two blocks of four vectors of outputs (128), reading the inputs in place.
     [Network(Precision.Single)]
     [Input(16)] [Dense(128, Bias = false)] [ReLU] [Dense(3)]

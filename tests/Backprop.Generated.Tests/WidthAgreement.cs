@@ -29,6 +29,9 @@ namespace Backprop.Generated.Tests
             Compare(new WideSingleK(3), new ScalarSingleK(3), 2e-5, 1e-4);
             Compare(new WideSingleL(3), new ScalarSingleL(3), 2e-5, 1e-4);
             Compare(new WideSingleM(3), new ScalarSingleM(3), 2e-5, 1e-4);
+            Compare(new WideSingleN(3), new ScalarSingleN(3), 2e-5, 1e-4);
+            Compare(new WideSingleO(3), new ScalarSingleO(3), 2e-5, 1e-4);
+            Compare(new WideSingleP(3), new ScalarSingleP(3), 2e-5, 1e-4);
             Compare(new WideDoubleA(3), new ScalarDoubleA(3), 1e-12, 1e-11);
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
             Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);

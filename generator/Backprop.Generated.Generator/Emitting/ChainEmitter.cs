@@ -29,7 +29,7 @@ namespace Backprop.Generated.Generator
                 if (layer.Input != previous || layer.Other >= 0 || c.Tensor(layer.Output).Width > 8) return false;
                 bool fits = layer.Kind == LayerKind.Dense
                     ? layer.Mask is null && (layer.FanIn == 8 || layer.FanIn == 4 && layer.Units % 2 == 0)
-                    : VectorEmitter.ActivationValue(c, layer, "x") != null;
+                    : VectorEmitter.ActivationValue(c, layer, VectorWidth.Narrow, "x") != null;
                 if (!fits || layer.Spec.Scalar) return false;
                 previous = layer.Output;
             }
@@ -45,10 +45,7 @@ namespace Backprop.Generated.Generator
             w.Line("// The forward as one chain of registers (every tensor fits a 256-bit vector): each layer takes the one before it");
             w.Line("// in a register instead of loading what it just stored. Every tensor is still stored, for the backward. Lanes past a");
             w.Line("// tensor's width are not used.");
-            w.Open("private void RunForwardChain(" + EmitContext.ReadOnlySpan + "<float> input, " + EmitContext.Span + "<float> output)");
-            w.Line(Simd.Ref(c, "w", "_parameters"));
-            w.Line(Simd.Ref(c, "v", "_values"));
-            w.Line("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);");
+            Open(w, c, "RunForwardChain");
             string current = "t0";
             if (plan.InputSize == 8) w.Line(V8 + " t0 = " + Simd.Load("x", "0") + ";");
             else w.Line(V8 + " t0 = " + Simd.Vector128 + ".ToVector256Unsafe(" + Simd.Load128("x", "0") + ");");
@@ -61,7 +58,7 @@ namespace Backprop.Generated.Generator
                 else
                 {
                     w.Line("// " + EmitContext.Int(layer.Index) + ": " + layer.Kind);
-                    w.Line(V8 + " " + next + " = " + VectorEmitter.ActivationValue(c, layer, current) + ";");
+                    w.Line(V8 + " " + next + " = " + VectorEmitter.ActivationValue(c, layer, VectorWidth.Narrow, current) + ";");
                 }
                 Store(w, next, y.Offset, y.Width);
                 current = next;
@@ -70,6 +67,15 @@ namespace Backprop.Generated.Generator
             w.Line("ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
             StoreTo(w, current, "to", 0, plan.OutputSize);
             w.Close();
+        }
+
+        /// <summary>Opens a chain method (input, output) with references w to the parameters, v to the values and x to the input.</summary>
+        internal static void Open(SourceWriter w, EmitContext c, string method)
+        {
+            w.Open("private void " + method + "(" + EmitContext.ReadOnlySpan + "<float> input, " + EmitContext.Span + "<float> output)");
+            w.Line(Simd.Ref(c, "w", "_parameters"));
+            w.Line(Simd.Ref(c, "v", "_values"));
+            w.Line("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);");
         }
 
         /// <summary>A dense layer of 4 inputs (two rows of W to a vector, x in both halves) or 8 (a row to a vector).</summary>

@@ -416,8 +416,8 @@ namespace Backprop.Generated.Generator
             return "for (int i = " + EmitContext.Int(full) + "; i < " + EmitContext.Int(fanIn) + "; i++) " + sum + " += " + Simd.Element("w", row + " + i") + " * " + Simd.Element("v", x + " + i") + ";";
         }
 
-        /// <summary>The 256-bit expression of an activation of <paramref name="x"/> (a vector), or null when it has none.</summary>
-        public static string? ActivationValue(EmitContext c, LayerPlan layer, string x) => ForwardValue(c, layer, VectorWidth.Narrow, x);
+        /// <summary>The expression of an activation of <paramref name="x"/>, a vector of <paramref name="width"/>, or null when it has none.</summary>
+        public static string? ActivationValue(EmitContext c, LayerPlan layer, VectorWidth width, string x) => ForwardValue(c, layer, width, x);
 
         /// <summary>The vector expression of an activation's forward value of <paramref name="x"/>, or null when it has none in this precision.</summary>
         private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width, string x = "xv")
