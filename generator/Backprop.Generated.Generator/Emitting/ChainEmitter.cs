@@ -69,6 +69,16 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
+        /// <summary>
+        /// The first statement of Forward and RunForward where a chain applies: the call to it, guarded by its width's
+        /// JIT-time check, and return; <paramref name="output"/> is the output span, or "default" for none.
+        /// </summary>
+        public static void Dispatch(SourceWriter w, EmitContext c, string output)
+        {
+            if (WideChainEmitter.Applies(c)) w.Line("if (" + VectorWidth.Wide.Accelerated + ") { RunForwardChainWide(input, " + output + "); return; }");
+            else if (Applies(c)) w.Line("if (" + Simd.Vector + ".IsHardwareAccelerated) { RunForwardChain(input, " + output + "); return; }");
+        }
+
         /// <summary>Opens a chain method (input, output) with references w to the parameters, v to the values and x to the input.</summary>
         internal static void Open(SourceWriter w, EmitContext c, string method)
         {
@@ -106,7 +116,7 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>" + b" as a vector of <paramref name="lanes"/>: loaded when the bias fills it, else built from its elements and zeros.</summary>
-        private static string Bias(EmitContext c, LayerPlan layer, int lanes)
+        internal static string Bias(EmitContext c, LayerPlan layer, int lanes)
         {
             if (!layer.HasBias) return "";
             string at = EmitContext.Int(layer.BiasOffset);

@@ -370,8 +370,7 @@ namespace Backprop.Generated.Generator
             w.Open("public void Forward(" + readOnlySpan + " input, " + span + " output)");
             w.Line("CheckLength(input.Length, InputSize, nameof(input), \"InputSize\");");
             w.Line("CheckLength(output.Length, OutputSize, nameof(output), \"OutputSize\");");
-            if (WideChainEmitter.Applies(c)) w.Line("if (" + VectorWidth.Wide.Accelerated + ") { RunForwardChainWide(input, output); return; }");
-            if (ChainEmitter.Applies(c)) w.Line("if (" + Simd.Vector + ".IsHardwareAccelerated) { RunForwardChain(input, output); return; }");
+            ChainEmitter.Dispatch(w, c, "output");
             w.Line("RunForward(input);");
             if (c.Target.HasVectorMath) OutputCopy(w, c);
             else w.Line(output + ".CopyTo(output);");
@@ -540,8 +539,7 @@ namespace Backprop.Generated.Generator
             if (c.Spec.Optimizer != null) w.Line();
             w.Line("// Forward: the input is copied into the values buffer, then each layer reads the tensors before it.");
             w.Open("private void RunForward(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input)");
-            if (WideChainEmitter.Applies(c)) w.Line("if (" + VectorWidth.Wide.Accelerated + ") { RunForwardChainWide(input, default); return; }");
-            if (ChainEmitter.Applies(c)) w.Line("if (" + Simd.Vector + ".IsHardwareAccelerated) { RunForwardChain(input, default); return; }");
+            ChainEmitter.Dispatch(w, c, "default");
             if (c.Target.HasVectorMath) w.Line(ConstantCopy(c, ArrayElement("_values", 0), "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)", plan.InputSize) + "   // every caller passes InputSize values");
             else w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");
             foreach (LayerPlan layer in plan.Layers) w.Line("ForwardLayer" + EmitContext.Int(layer.Index) + "(0);");

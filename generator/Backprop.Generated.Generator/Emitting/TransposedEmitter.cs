@@ -92,7 +92,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// ForwardTransposed{i}: the tile's four samples through a dense layer from its Wᵀ, a block of up to
-        /// <see cref="BlockVectors"/> vectors of outputs at a time. Each output is its bias plus the products in input order.
+        /// <see cref="BlockVectors"/> vectors of outputs at a time. Each output starts from its bias, the products added in input order.
         /// </summary>
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
         {

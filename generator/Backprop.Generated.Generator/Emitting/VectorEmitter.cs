@@ -381,8 +381,7 @@ namespace Backprop.Generated.Generator
             string sums;
             if (trees == 2 && !c.Spec.IsDouble)
             {
-                // Sixteen float rows: one transpose-and-add network, given row 4k + j in position 4j + k to return the rows in order.
-                sums = Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(p => "acc" + EmitContext.Int(4 * (p % 4) + p / 4))) + ")";
+                sums = SumSixteenRows(Enumerable.Range(0, 16).Select(r => "acc" + EmitContext.Int(r)).ToArray());
             }
             else
             {
@@ -406,6 +405,13 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>
+        /// VectorMath.SumSixteen of sixteen float rows' accumulators, its lanes the rows' sums in the order given: the
+        /// transpose-and-add network returns position 4j + k's sum in lane 4k + j, so row 4k + j goes in position 4j + k.
+        /// </summary>
+        public static string SumSixteenRows(string[] rows)
+            => Simd.Math + ".SumSixteen(" + string.Join(", ", Enumerable.Range(0, 16).Select(p => rows[4 * (p % 4) + p / 4])) + ")";
+
+        /// <summary>
         /// The statement adding a row's inputs past its last whole vector to <paramref name="sum"/>, one at a time through
         /// the refs w (weights) and v (values): Σ W[row + i]·x[x + i] for i from <paramref name="full"/> (where the caller's vector
         /// loop stopped) to the fan-in.
@@ -416,11 +422,8 @@ namespace Backprop.Generated.Generator
             return "for (int i = " + EmitContext.Int(full) + "; i < " + EmitContext.Int(fanIn) + "; i++) " + sum + " += " + Simd.Element("w", row + " + i") + " * " + Simd.Element("v", x + " + i") + ";";
         }
 
-        /// <summary>The expression of an activation of <paramref name="x"/>, a vector of <paramref name="width"/>, or null when it has none.</summary>
-        public static string? ActivationValue(EmitContext c, LayerPlan layer, VectorWidth width, string x) => ForwardValue(c, layer, width, x);
-
-        /// <summary>The vector expression of an activation's forward value of <paramref name="x"/>, or null when it has none in this precision.</summary>
-        private static string? ForwardValue(EmitContext c, LayerPlan layer, VectorWidth width, string x = "xv")
+        /// <summary>The expression of an activation of <paramref name="x"/>, a vector of <paramref name="width"/>, or null when it has none in this precision.</summary>
+        public static string? ActivationValue(EmitContext c, LayerPlan layer, VectorWidth width, string x = "xv")
         {
             string V = width.Type, zero = width.Zero(c);
             switch (layer.Kind)
@@ -457,7 +460,7 @@ namespace Backprop.Generated.Generator
         /// (<see cref="WrittenWide"/>), then 256 bits from where the wide loop stopped.
         /// </summary>
         private static VectorWidth[] ActivationWidths(EmitContext c, LayerPlan layer)
-            => Activation(c, layer) && ForwardValue(c, layer, VectorWidth.Wide) != null && c.Tensor(layer.Output).Width >= VectorWidth.Wide.Lanes(c) && WrittenWide(c, layer.Input)
+            => Activation(c, layer) && ActivationValue(c, layer, VectorWidth.Wide) != null && c.Tensor(layer.Output).Width >= VectorWidth.Wide.Lanes(c) && WrittenWide(c, layer.Input)
                 ? new[] { VectorWidth.Wide, VectorWidth.Narrow }
                 : new[] { VectorWidth.Narrow };
 
@@ -473,7 +476,7 @@ namespace Backprop.Generated.Generator
             VectorWidth[] widths = ActivationWidths(c, layer);
             foreach (VectorWidth width in widths)
             {
-                string? value = ForwardValue(c, layer, width);
+                string? value = ActivationValue(c, layer, width);
                 if (value is null) return;
                 ActivationLoop(w, c, y.Width, width, FromZero(c, y.Width, width, widths), needsValues: true, needsDeltas: false, i =>
                 {

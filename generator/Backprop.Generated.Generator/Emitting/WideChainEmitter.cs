@@ -100,8 +100,7 @@ namespace Backprop.Generated.Generator
         /// <summary>Rows 16b .. 16b + 15 summed by SumSixteen (its lanes in row order, as the layer's own kernel passes them), then the bias.</summary>
         private static string Block(EmitContext c, LayerPlan layer, string[] x, int b)
         {
-            int[] order = { 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15 };
-            string sums = Simd.Math + ".SumSixteen(" + string.Join(", ", order.Select(r => Row(c, layer, 16 * b + r, x))) + ")";
+            string sums = VectorEmitter.SumSixteenRows(Enumerable.Range(0, 16).Select(r => Row(c, layer, 16 * b + r, x)).ToArray());
             return layer.HasBias ? sums + " + " + VectorWidth.Wide.Load("w", EmitContext.Int(layer.BiasOffset + 16 * b)) : sums;
         }
 
@@ -109,14 +108,7 @@ namespace Backprop.Generated.Generator
         private static void Tail(SourceWriter w, EmitContext c, LayerPlan layer, string[] x, string sums)
         {
             var rows = Enumerable.Range(0, 4).Select(r => r < layer.Units ? Simd.Math + ".Fold(" + Row(c, layer, r, x) + ")" : Simd.Of(c) + ".Zero");
-            string bias = "";
-            if (layer.HasBias)
-            {
-                string at = EmitContext.Int(layer.BiasOffset);
-                bias = " + " + (layer.Units == 4 ? Simd.Load128("w", at)
-                    : Simd.Vector128 + ".Create(" + string.Join(", ", Enumerable.Range(0, 4).Select(i => i < layer.Units ? Simd.Element("w", EmitContext.Int(layer.BiasOffset + i)) : c.Lit(0))) + ")");
-            }
-            w.Line(Simd.Vector128 + "<float> " + sums + " = " + Simd.Math + ".SumFour(" + string.Join(", ", rows) + ")" + bias + ";");
+            w.Line(Simd.Vector128 + "<float> " + sums + " = " + Simd.Math + ".SumFour(" + string.Join(", ", rows) + ")" + ChainEmitter.Bias(c, layer, 4) + ";");
             StoreTail(w, sums, "v", c.Tensor(layer.Output).Offset, layer.Units);
         }
 
