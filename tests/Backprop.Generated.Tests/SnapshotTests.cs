@@ -129,6 +129,26 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>
+        /// (b6) 48 → 16 → 3: TrainBatch's first-layer gradient for a pair of tiles (BackwardPair0) over three 512-bit vectors
+        /// of inputs: one pass of two vectors (x and y), then the odd last vector alone.
+        /// </summary>
+        [Fact]
+        public void PairedGradient() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(48)]
+                [Dense(16)] [ReLU]
+                [Dense(3)]
+                [MeanSquaredError]
+                [Sgd(LearningRate = 0.01)]
+                public partial class PairedNet { }
+            }
+            """);
+
         /// <summary>(c) A residual block on a named input, with no loss and no optimizer: only Forward and the gradient API.</summary>
         [Fact]
         public void Residual() => Check("""

@@ -244,30 +244,65 @@ namespace Backprop.Generated.Generator
                 VectorEmitter.BiasGradient(w, c, layer, held, "h");
                 VectorEmitter.BiasGradient(w, c, layer, tile);
             }
-            w.Open("for (nint i = 0; i < " + F + "; i += " + EmitContext.Int(lanes) + ")");
-            for (int s = 0; s < 2 * Tile; s++) w.Line(V + " x" + EmitContext.Int(s) + " = " + width.Load("x", (s == 0 ? "" : EmitContext.Int(s * fanIn) + " + ") + "i") + ";");
-            w.Open("for (int o = 0; o < " + U + "; o++)");
-            w.Line("nint at = " + EmitContext.Int(layer.WeightOffset) + " + o * " + F + " + i;");
+            // Two vectors of inputs per pass where there are two (x and y: sixteen registers), so each δz broadcast serves
+            // two multiply-adds; an odd last vector takes a pass of its own.
+            int vectors = fanIn / lanes;
+            if (vectors >= 2) w.Line("// Two vectors of inputs per pass (x and y), so each δz broadcast serves two multiply-adds" + (vectors % 2 == 1 ? "; the odd last vector alone." : "."));
+            w.Line("nint i = 0;");
+            if (vectors >= 2)
+            {
+                w.Open("for (; i + " + EmitContext.Int(2 * lanes) + " <= " + F + "; i += " + EmitContext.Int(2 * lanes) + ")");
+                PairPass(w, c, layer, width, held, tile, true);
+                w.Close();
+            }
+            if (vectors % 2 == 1)
+            {
+                w.Open();
+                PairPass(w, c, layer, width, held, tile, false);
+                w.Close();
+            }
+            w.Close();
+        }
+
+        /// <summary>
+        /// One pass of BackwardPair0 over every row o, at inputs i (and i + lanes with <paramref name="twoVectors"/>): the
+        /// eight samples' x (and y) in registers, their δz[o] broadcast once per row.
+        /// </summary>
+        private static void PairPass(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width, string[] held, string[] tile, bool twoVectors)
+        {
+            int lanes = width.Lanes(c), fanIn = layer.FanIn;
+            string V = width.Of(c), L = EmitContext.Int(lanes);
+            for (int s = 0; s < 2 * Tile; s++)
+            {
+                string at = (s == 0 ? "" : EmitContext.Int(s * fanIn) + " + ") + "i";
+                w.Line(V + " x" + EmitContext.Int(s) + " = " + width.Load("x", at) + ";");
+            }
+            if (twoVectors)
+            {
+                for (int s = 0; s < 2 * Tile; s++) w.Line(V + " y" + EmitContext.Int(s) + " = " + width.Load("x", (s == 0 ? "" : EmitContext.Int(s * fanIn) + " + ") + "i + " + L) + ";");
+            }
+            w.Open("for (int o = 0; o < " + EmitContext.Int(layer.Units) + "; o++)");
+            w.Line("nint at = " + EmitContext.Int(layer.WeightOffset) + " + o * " + EmitContext.Int(fanIn) + " + i;");
             for (int s = 0; s < 2 * Tile; s++)
             {
                 string from = s < Tile ? width.Broadcast("h", "(nint)o + " + held[s]) : width.Broadcast("d", "(nint)o + " + tile[s - Tile]);
                 w.Line(V + " d" + EmitContext.Int(s) + " = " + from + ";");
             }
             w.Line(GradientUpdate(width, 2 * Tile));
-            w.Close();
-            w.Close();
+            if (twoVectors) w.Line(GradientUpdate(width, 2 * Tile, "y", "at + " + L));
             w.Close();
         }
 
         /// <summary>
-        /// gW at "at" += Σₛ dₛ·xₛ over <paramref name="samples"/> samples: their products summed first (d0·x0, then one FMA
-        /// each), then added to gW, so gW is loaded and stored once per vector. Needs ref g.
+        /// gW at <paramref name="at"/> += Σₛ dₛ·xₛ over <paramref name="samples"/> samples (xₛ named <paramref name="x"/>ₛ):
+        /// their products summed first (d0·x0, then one FMA each), then added to gW, so gW is loaded and stored once per
+        /// vector. Needs ref g.
         /// </summary>
-        private static string GradientUpdate(VectorWidth width, int samples)
+        private static string GradientUpdate(VectorWidth width, int samples, string x = "x", string at = "at")
         {
-            string sum = "d0 * x0";
-            for (int s = 1; s < samples; s++) sum = Simd.Math + ".MultiplyAdd(d" + EmitContext.Int(s) + ", x" + EmitContext.Int(s) + ", " + sum + ")";
-            return width.Store(width.Load("g", "at") + " + " + sum, "g", "at");
+            string sum = "d0 * " + x + "0";
+            for (int s = 1; s < samples; s++) sum = Simd.Math + ".MultiplyAdd(d" + EmitContext.Int(s) + ", " + x + EmitContext.Int(s) + ", " + sum + ")";
+            return width.Store(width.Load("g", at) + " + " + sum, "g", at);
         }
 
         private static void DenseBackward(SourceWriter w, EmitContext c, LayerPlan layer)
