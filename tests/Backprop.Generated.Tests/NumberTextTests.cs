@@ -20,7 +20,7 @@ namespace Backprop.Generated.Tests
         [InlineData(0.30000000000000004, "0.30000000000000004")]
         public void Doubles_are_written_shortest(double value, string expected)
         {
-            string text = EmitContext.Number(value);
+            string text = NumberText.Double(value);
             Assert.Equal(expected, text);
             Assert.Equal(System.BitConverter.DoubleToInt64Bits(value), System.BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)));
         }
@@ -33,7 +33,7 @@ namespace Backprop.Generated.Tests
         [InlineData(3.4028235E+38f, "3.4028235E+38")]
         public void Floats_are_written_shortest(float value, string expected)
         {
-            string text = EmitContext.NumberSingle(value);
+            string text = NumberText.Single(value);
             Assert.Equal(expected, text);
             Assert.Equal(System.BitConverter.SingleToInt32Bits(value), System.BitConverter.SingleToInt32Bits(float.Parse(text, CultureInfo.InvariantCulture)));
         }

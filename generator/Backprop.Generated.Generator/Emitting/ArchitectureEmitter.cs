@@ -30,7 +30,7 @@ namespace Backprop.Generated.Generator
                         break;
                     case LayerKind.LeakyReLU:
                     case LayerKind.ELU:
-                        arguments.Add(EmitContext.Number(s.Parameter));
+                        arguments.Add(NumberText.Double(s.Parameter));
                         break;
                     case LayerKind.Add:
                     case LayerKind.Concat:

@@ -42,7 +42,7 @@ namespace Backprop.Generated.Generator
             {
                 case LayerKind.Dense: return "Dense(" + EmitContext.Int(s.Units) + (s.Bias ? "" : ", Bias = false") + (s.Mask != null ? ", Mask" : "") + ")";
                 case LayerKind.LeakyReLU:
-                case LayerKind.ELU: return layer.Kind + "(" + EmitContext.Number(s.Parameter) + ")";
+                case LayerKind.ELU: return layer.Kind + "(" + NumberText.Double(s.Parameter) + ")";
                 case LayerKind.Add:
                 case LayerKind.Concat: return layer.Kind + "(\"" + s.From + "\")";
                 default: return layer.Kind.ToString();

@@ -168,8 +168,8 @@ namespace Backprop.Generated.Generator
             switch (layer.Kind)
             {
                 case LayerKind.ReLU: return "relu(" + x + ") = max(0, " + x + ")";
-                case LayerKind.LeakyReLU: return "leaky_relu(" + x + "): " + x + " if > 0, else " + EmitContext.Number(layer.Spec.Parameter) + "·" + x;
-                case LayerKind.ELU: return "elu(" + x + "): " + x + " if > 0, else " + EmitContext.Number(layer.Spec.Parameter) + "·(exp(" + x + ") − 1)";
+                case LayerKind.LeakyReLU: return "leaky_relu(" + x + "): " + x + " if > 0, else " + NumberText.Double(layer.Spec.Parameter) + "·" + x;
+                case LayerKind.ELU: return "elu(" + x + "): " + x + " if > 0, else " + NumberText.Double(layer.Spec.Parameter) + "·(exp(" + x + ") − 1)";
                 case LayerKind.Sigmoid: return "σ(" + x + ") = 1 / (1 + exp(−" + x + "))";
                 case LayerKind.Tanh: return "tanh(" + x + ")";
                 case LayerKind.Identity: return x;
@@ -187,7 +187,7 @@ namespace Backprop.Generated.Generator
             switch (layer.Kind)
             {
                 case LayerKind.ReLU: f = "relu"; rule = "1 if " + x + " > 0, else 0"; break;
-                case LayerKind.LeakyReLU: f = "leaky_relu"; rule = "1 if " + x + " > 0, else " + EmitContext.Number(layer.Spec.Parameter); break;
+                case LayerKind.LeakyReLU: f = "leaky_relu"; rule = "1 if " + x + " > 0, else " + NumberText.Double(layer.Spec.Parameter); break;
                 case LayerKind.ELU: f = "elu"; rule = "1 if " + x + " > 0, else α·exp(" + x + ") = " + y + " + α"; break;
                 case LayerKind.Sigmoid: f = "σ"; rule = y + "·(1 − " + y + ")"; break;
                 case LayerKind.Tanh: f = "tanh"; rule = "1 − " + y + "²"; break;

@@ -36,44 +36,15 @@ namespace Backprop.Generated.Generator
         public const string Span = "global::System.Span";
         public const string ReadOnlySpan = "global::System.ReadOnlySpan";
 
-        /// <summary>A literal of type T that round-trips exactly: the shortest invariant-culture decimal (<see cref="Number"/>, <see cref="NumberSingle"/>).</summary>
+        /// <summary>A literal of type T that round-trips exactly: the shortest invariant-culture decimal (<see cref="NumberText"/>).</summary>
         public string Lit(double value)
         {
             if (Spec.IsDouble)
             {
-                string text = Number(value);
+                string text = NumberText.Double(value);
                 return text.IndexOf('.') >= 0 || text.IndexOf('E') >= 0 ? text : text + ".0";
             }
-            return NumberSingle((float)value) + "f";
-        }
-
-        /// <summary>
-        /// The shortest decimal that parses back to the same double, invariant culture. Found by trying precisions in
-        /// turn rather than with "R", whose output differs between .NET Framework (Visual Studio's compiler host) and
-        /// .NET: the text goes into Architecture, whose hash weight files are checked against.
-        /// </summary>
-        public static string Number(double value)
-        {
-            if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
-            if (value == 0) return 1 / value < 0 ? "-0" : "0";   // .NET Framework formats −0 as "0", .NET as "-0"
-            for (int precision = 1; precision < 17; precision++)
-            {
-                string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                if (double.Parse(text, CultureInfo.InvariantCulture) == value) return text;
-            }
-            return value.ToString("G17", CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>The shortest decimal that parses back to the same float.</summary>
-        public static string NumberSingle(float value)
-        {
-            if (value == 0) return 1 / value < 0 ? "-0" : "0";   // as in Number
-            for (int precision = 1; precision < 9; precision++)
-            {
-                string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                if (float.Parse(text, CultureInfo.InvariantCulture) == value) return text;
-            }
-            return value.ToString("G9", CultureInfo.InvariantCulture);
+            return NumberText.Single((float)value) + "f";
         }
 
         /// <summary>A name as a C# identifier: @-escaped when it is a keyword.</summary>

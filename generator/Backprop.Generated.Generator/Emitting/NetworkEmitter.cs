@@ -236,7 +236,7 @@ namespace Backprop.Generated.Generator
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
             {
-                w.Line("private double _learningRate = " + EmitContext.Number(c.Spec.Optimizer.LearningRate) + ";");
+                w.Line("private double _learningRate = " + NumberText.Double(c.Spec.Optimizer.LearningRate) + ";");
                 w.Line("private long _stepCount;");
                 int states = OptimizerEmitter.StateArrays(c.Spec.Optimizer);
                 w.Line("// The optimizer's state: " + (states == 0 ? "none" : EmitContext.Int(states) + " value(s) per parameter, " + OptimizerEmitter.StateDescription(c.Spec.Optimizer)) + ".");
@@ -330,7 +330,7 @@ namespace Backprop.Generated.Generator
             }
             if (c.Spec.Optimizer != null)
             {
-                w.Line("/// <summary>The learning rate the next <see cref=\"Step\"/> uses; starts at " + EmitContext.Number(c.Spec.Optimizer.LearningRate) + ". Schedulers set it between epochs.</summary>");
+                w.Line("/// <summary>The learning rate the next <see cref=\"Step\"/> uses; starts at " + NumberText.Double(c.Spec.Optimizer.LearningRate) + ". Schedulers set it between epochs.</summary>");
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is negative or not finite.</exception>");
                 w.Open("public double LearningRate");
                 w.Line("get => _learningRate;");

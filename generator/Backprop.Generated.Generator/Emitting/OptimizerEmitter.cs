@@ -64,9 +64,9 @@ namespace Backprop.Generated.Generator
             if (scaled) w.Line("double scale = " + (mean ? "1.0 / _accumulatedSamples" : "1.0") + ";");
             if (c.Spec.ClipGradNorm > 0)
             {
-                w.Line("// Clip the global gradient norm to " + EmitContext.Number(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
+                w.Line("// Clip the global gradient norm to " + NumberText.Double(c.Spec.ClipGradNorm) + ", as torch.nn.utils.clip_grad_norm_: g ← g·min(1, c/(‖g‖ + 1e-6))");
                 w.Line("double squares = global::Backprop.Generated.NetworkMath.SumOfSquares(new " + EmitContext.ReadOnlySpan + "<" + T + ">(_gradients));   // in double, with SIMD where there is");
-                w.Line("double clip = " + EmitContext.Number(c.Spec.ClipGradNorm) + " / (scale * global::System.Math.Sqrt(squares) + 1e-6);");
+                w.Line("double clip = " + NumberText.Double(c.Spec.ClipGradNorm) + " / (scale * global::System.Math.Sqrt(squares) + 1e-6);");
                 w.Line("if (clip < 1.0) scale *= clip;");
             }
             if (scaled) w.Line(T + " gradientScale = " + Cast(c) + "scale;");
@@ -129,7 +129,7 @@ namespace Backprop.Generated.Generator
 
         /// <summary>1 − v as a constant expression: the compiler folds it in double, exactly as torch computes 1 − β.</summary>
         private static string OneMinus(EmitContext c, double v)
-            => c.Spec.IsDouble ? "(1.0 - " + EmitContext.Number(v) + ")" : "(float)(1.0 - " + EmitContext.Number(v) + ")";
+            => c.Spec.IsDouble ? "(1.0 - " + NumberText.Double(v) + ")" : "(float)(1.0 - " + NumberText.Double(v) + ")";
 
         private static string Cast(EmitContext c) => c.Spec.IsDouble ? "" : "(float)";
 
@@ -259,12 +259,12 @@ namespace Backprop.Generated.Generator
             inputs.Add((T, "lr"));
             if (o.Momentum == 0)
             {
-                w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + EmitContext.Number(o.WeightDecay) + ")" : ""));
+                w.Line("// θ ← θ − η·g" + (o.WeightDecay != 0 ? ",  with g ← g + λ·θ first (λ = " + NumberText.Double(o.WeightDecay) + ")" : ""));
                 string gradient = DecayedGradient(c, o, scaled);
                 return Arrays().Line("p[i] -= lr * " + (gradient == "g[i]" ? gradient : "(" + gradient + ")") + ";");
             }
-            w.Line("// Momentum μ = " + EmitContext.Number(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + EmitContext.Number(o.Dampening) : "")
-                + (o.WeightDecay != 0 ? ", weight decay λ = " + EmitContext.Number(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
+            w.Line("// Momentum μ = " + NumberText.Double(o.Momentum) + (o.Dampening != 0 ? ", dampening d = " + NumberText.Double(o.Dampening) : "")
+                + (o.WeightDecay != 0 ? ", weight decay λ = " + NumberText.Double(o.WeightDecay) + " (g ← g + λ·θ first)" : "") + ":");
             w.Line("// v ← g on the first step, then v ← μ·v + " + (o.Dampening != 0 ? "(1 − d)·g" : "g") + ";  θ ← θ − η·" + (o.Nesterov ? "(g + μ·v)  (Nesterov)" : "v"));
             w.Line("bool first = _stepCount == 0;");
             inputs.Add(("bool", "first"));
@@ -279,16 +279,16 @@ namespace Backprop.Generated.Generator
         {
             string T = c.T;
             bool adamW = o.Kind == OptimizerKind.AdamW;
-            if (adamW) w.Line("// AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = " + EmitContext.Number(o.WeightDecay) + "; then the Adam update with the raw g:");
-            else if (o.WeightDecay != 0) w.Line("// Adam. First the coupled L2 weight decay: g ← g + λ·θ, λ = " + EmitContext.Number(o.WeightDecay) + "; then:");
+            if (adamW) w.Line("// AdamW. First the decoupled weight decay: θ ← θ·(1 − η·λ), λ = " + NumberText.Double(o.WeightDecay) + "; then the Adam update with the raw g:");
+            else if (o.WeightDecay != 0) w.Line("// Adam. First the coupled L2 weight decay: g ← g + λ·θ, λ = " + NumberText.Double(o.WeightDecay) + "; then:");
             else w.Line("// Adam:");
             w.Line("// m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  θ ← θ − η·m̂/(√v̂ + ε),  m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)");
-            w.Line("// with β1 = " + EmitContext.Number(o.Beta1) + ", β2 = " + EmitContext.Number(o.Beta2) + ", ε = " + EmitContext.Number(o.Epsilon) + "; t counts steps from 1.");
+            w.Line("// with β1 = " + NumberText.Double(o.Beta1) + ", β2 = " + NumberText.Double(o.Beta2) + ", ε = " + NumberText.Double(o.Epsilon) + "; t counts steps from 1.");
             w.Line("double t = _stepCount + 1;");
             w.Line("// η/(1 − β1ᵗ) and √(1 − β2ᵗ) in double, as torch computes them");
-            w.Line(T + " stepSize = " + Cast(c) + "(_learningRate / (1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta1) + ", t)));");
-            w.Line(T + " correction2 = " + Cast(c) + "global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + EmitContext.Number(o.Beta2) + ", t));");
-            if (adamW) w.Line(T + " decay = " + Cast(c) + "(1.0 - _learningRate * " + EmitContext.Number(o.WeightDecay) + ");");
+            w.Line(T + " stepSize = " + Cast(c) + "(_learningRate / (1.0 - global::System.Math.Pow(" + NumberText.Double(o.Beta1) + ", t)));");
+            w.Line(T + " correction2 = " + Cast(c) + "global::System.Math.Sqrt(1.0 - global::System.Math.Pow(" + NumberText.Double(o.Beta2) + ", t));");
+            if (adamW) w.Line(T + " decay = " + Cast(c) + "(1.0 - _learningRate * " + NumberText.Double(o.WeightDecay) + ");");
             inputs.Add((T, "stepSize"));
             inputs.Add((T, "correction2"));
             if (adamW) inputs.Add((T, "decay"));
@@ -305,10 +305,10 @@ namespace Backprop.Generated.Generator
         private static Update RmsProp(SourceWriter w, EmitContext c, OptimizerSpec o, System.Collections.Generic.List<(string Type, string Name)> inputs, bool scaled)
         {
             string T = c.T;
-            w.Line("// RMSprop (α = " + EmitContext.Number(o.Alpha) + ", ε = " + EmitContext.Number(o.Epsilon) + (o.Momentum > 0 ? ", μ = " + EmitContext.Number(o.Momentum) : "") + "): s ← α·s + (1 − α)·g²;  "
+            w.Line("// RMSprop (α = " + NumberText.Double(o.Alpha) + ", ε = " + NumberText.Double(o.Epsilon) + (o.Momentum > 0 ? ", μ = " + NumberText.Double(o.Momentum) : "") + "): s ← α·s + (1 − α)·g²;  "
                 + (o.Centered ? "ḡ ← α·ḡ + (1 − α)·g;  denominator = √(s − ḡ²) + ε" : "denominator = √s + ε")
                 + ";  " + (o.Momentum > 0 ? "b ← μ·b + g/denominator;  θ ← θ − η·b" : "θ ← θ − η·g/denominator"));
-            if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + EmitContext.Number(o.WeightDecay));
+            if (o.WeightDecay != 0) w.Line("// Coupled L2 weight decay: g ← g + λ·θ first, λ = " + NumberText.Double(o.WeightDecay));
             w.Line(T + " lr = " + Cast(c) + "_learningRate;");
             inputs.Add((T, "lr"));
             var state = new System.Collections.Generic.List<string> { "s" };
@@ -335,7 +335,7 @@ namespace Backprop.Generated.Generator
         {
             switch (o.Kind)
             {
-                case OptimizerKind.Sgd: return "Takes one SGD step (torch.optim.SGD" + (o.Momentum != 0 ? ", momentum " + EmitContext.Number(o.Momentum) : "") + (o.Nesterov ? ", Nesterov" : "") + ").";
+                case OptimizerKind.Sgd: return "Takes one SGD step (torch.optim.SGD" + (o.Momentum != 0 ? ", momentum " + NumberText.Double(o.Momentum) : "") + (o.Nesterov ? ", Nesterov" : "") + ").";
                 case OptimizerKind.Adam: return "Takes one Adam step (torch.optim.Adam).";
                 case OptimizerKind.AdamW: return "Takes one AdamW step (torch.optim.AdamW).";
                 default: return "Takes one RMSprop step (torch.optim.RMSprop" + (o.Centered ? ", centered" : "") + ").";

@@ -104,7 +104,7 @@ namespace Backprop.Generated.Generator
             {
                 if (precision != 0 && precision != 1)
                 {
-                    diagnostics.Add(Make(Diagnostics.UnknownPrecision, networkLocation, precision.ToString(CultureInfo.InvariantCulture)));
+                    diagnostics.Add(Make(Diagnostics.UnknownPrecision, networkLocation, NumberText.Int(precision)));
                 }
                 isDouble = precision == 1;
             }
@@ -112,7 +112,7 @@ namespace Backprop.Generated.Generator
             int defaultInit = IntNamed(context.Attributes[0], "Init") ?? 0;
             if (defaultInit < 0 || defaultInit > MaxInitializer)
             {
-                diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, networkLocation, "Init", "Network", Text(defaultInit), "an Initializer value"));
+                diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, networkLocation, "Init", "Network", NumberText.Int(defaultInit), "an Initializer value"));
             }
             bool scalarNetwork = (IntNamed(context.Attributes[0], "Kernel") ?? 0) == 1;
             int inputSize = 0;
@@ -146,7 +146,7 @@ namespace Backprop.Generated.Generator
                     }
                     sawInput = true;
                     inputSize = IntArgument(attribute, 0);
-                    if (inputSize <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Input", Text(inputSize)));
+                    if (inputSize <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Input", NumberText.Int(inputSize)));
                     inputName = StringNamed(attribute, "Name") ?? "input";
                     if (!IsValidName(inputName)) diagnostics.Add(Make(Diagnostics.InvalidName, location, inputName));
                 }
@@ -198,7 +198,7 @@ namespace Backprop.Generated.Generator
                     clip = DoubleArgument(attribute, 0);
                     if (!(clip > 0) || double.IsInfinity(clip))
                     {
-                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "MaxNorm", "ClipGradNorm", Text(clip), "a positive, finite number"));
+                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "MaxNorm", "ClipGradNorm", NumberText.Double(clip), "a positive, finite number"));
                     }
                     if (optimizer is null && !attributes.Any(a => OptimizerKinds.ContainsKey(a.AttributeClass!.ToDisplayString())))
                     {
@@ -250,24 +250,24 @@ namespace Backprop.Generated.Generator
             {
                 case LayerKind.Dense:
                     int units = IntArgument(attribute, 0);
-                    if (units <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Dense", Text(units)));
+                    if (units <= 0) diagnostics.Add(Make(Diagnostics.NonPositiveSize, location, "Dense", NumberText.Int(units)));
                     bool bias = BoolNamed(attribute, "Bias") ?? true;
                     string? mask = StringNamed(attribute, "Mask");
                     string? normalized = null;
                     if (mask != null)
                     {
                         normalized = MaskText.Normalize(mask, out char bad);
-                        if (normalized is null) diagnostics.Add(Make(Diagnostics.MaskInvalidCharacter, location, Text(units), bad.ToString()));
+                        if (normalized is null) diagnostics.Add(Make(Diagnostics.MaskInvalidCharacter, location, NumberText.Int(units), bad.ToString()));
                     }
                     int init = IntNamed(attribute, "Init") ?? defaultInit;
-                    if (init < 0 || init > MaxInitializer) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "Init", shortName, Text(init), "an Initializer value"));
+                    if (init < 0 || init > MaxInitializer) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, "Init", shortName, NumberText.Int(init), "an Initializer value"));
                     return new LayerSpec(kind, units, bias, 0, name, null, normalized, init);
                 case LayerKind.LeakyReLU:
                 case LayerKind.ELU:
                     double value = attribute.ConstructorArguments.Length > 0 ? DoubleArgument(attribute, 0) : (kind == LayerKind.LeakyReLU ? 0.01 : 1.0);
                     if (double.IsNaN(value) || double.IsInfinity(value))
                     {
-                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, kind == LayerKind.ELU ? "Alpha" : "Slope", shortName, Text(value), "a finite number"));
+                        diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, kind == LayerKind.ELU ? "Alpha" : "Slope", shortName, NumberText.Double(value), "a finite number"));
                     }
                     return new LayerSpec(kind, 0, false, value, name, null, null);
                 case LayerKind.Add:
@@ -401,7 +401,7 @@ namespace Backprop.Generated.Generator
             {
                 if ((layers[i].Kind == LayerKind.LeakyReLU || layers[i].Kind == LayerKind.ELU) && Math.Abs(layers[i].Parameter) > float.MaxValue)
                 {
-                    diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, layerLocations[i], layers[i].Kind == LayerKind.ELU ? "Alpha" : "Slope", layers[i].Kind.ToString(), Text(layers[i].Parameter), rule));
+                    diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, layerLocations[i], layers[i].Kind == LayerKind.ELU ? "Alpha" : "Slope", layers[i].Kind.ToString(), NumberText.Double(layers[i].Parameter), rule));
                 }
             }
             if (optimizer is null || optimizerName is null) return;
@@ -412,7 +412,7 @@ namespace Backprop.Generated.Generator
             };
             foreach (var (name, value) in settings)
             {
-                if (Math.Abs(value) > float.MaxValue) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, name, optimizerName, Text(value), rule));
+                if (Math.Abs(value) > float.MaxValue) diagnostics.Add(Make(Diagnostics.InvalidHyperparameter, location, name, optimizerName, NumberText.Double(value), rule));
             }
         }
 
@@ -438,9 +438,6 @@ namespace Backprop.Generated.Generator
         internal static DiagnosticInfo Make(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), location);
 
-        internal static string Text(double value) => EmitContext.Number(value);
-
-        internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static int IntArgument(AttributeData attribute, int index)
             => attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is int value ? value : 0;

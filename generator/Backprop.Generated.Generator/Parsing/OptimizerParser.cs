@@ -27,7 +27,7 @@ namespace Backprop.Generated.Generator
 
             void Require(bool ok, string property, double value, string rule)
             {
-                if (!ok) diagnostics.Add(NetworkParser.Make(Diagnostics.InvalidHyperparameter, location, property, name, NetworkParser.Text(value), rule));
+                if (!ok) diagnostics.Add(NetworkParser.Make(Diagnostics.InvalidHyperparameter, location, property, name, NumberText.Double(value), rule));
             }
 
             static bool Finite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
