@@ -80,8 +80,8 @@ namespace Backprop.Generated
             Vector256<float> k = v - Vector256.Create(RoundAndBias);
             Vector256<float> s = MultiplyAdd(k, Vector256.Create((float)(-0.6931471805599453 / 2)), t);   // r/2, |s| ≤ ln2/4
             // h = (e^(2s) − 1)/2 = s + s²·P(s), a near-minimax fit (relative error 2e-9). P by Estrin's scheme: three
-            // pairs of coefficients, each a·s + b, joined by s² and s⁴, so three multiply-adds lie on the chain where
-            // Horner's rule puts five (the activation's latency is what a small network waits on).
+            // pairs of coefficients, each a·s + b, joined by s² and s⁴, so P is three dependent operations deep where
+            // Horner's rule makes five (the activation's latency is what a small network waits on).
             Vector256<float> s2 = s * s;
             Vector256<float> p01 = MultiplyAdd(Vector256.Create(0.6666667f), s, Vector256.Create(1f));
             Vector256<float> p23 = MultiplyAdd(Vector256.Create(0.13333297f), s, Vector256.Create(0.33333173f));

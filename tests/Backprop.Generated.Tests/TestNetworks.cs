@@ -305,4 +305,15 @@ namespace Backprop.Generated.Tests.Networks
     [Input(8)] [Dense(7)] [Tanh] [Dense(2)]
     [MeanSquaredError] [Sgd(LearningRate = 0.1)]
     public partial class ScalarDoubleD { }
+
+    // TrainBatch's paired first-layer gradient over three 512-bit vectors of doubles: a pass of two, then the odd one.
+    [Network(Precision.Double)]
+    [Input(24)] [Dense(5)] [ReLU] [Dense(2)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideDoubleE { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(24)] [Dense(5)] [ReLU] [Dense(2)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarDoubleE { }
 }

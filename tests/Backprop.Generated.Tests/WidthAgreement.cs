@@ -36,6 +36,7 @@ namespace Backprop.Generated.Tests
             Compare(new WideDoubleB(3), new ScalarDoubleB(3), 1e-12, 1e-11);
             Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);
             Compare(new WideDoubleD(3), new ScalarDoubleD(3), 1e-12, 1e-11);
+            Compare(new WideDoubleE(3), new ScalarDoubleE(3), 1e-12, 1e-11);
             return Describe();
         }
 

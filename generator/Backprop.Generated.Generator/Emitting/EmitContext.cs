@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Backprop.Generated.Generator
 {
@@ -52,7 +51,7 @@ namespace Backprop.Generated.Generator
             => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
         /// <summary>An integer literal.</summary>
-        public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+        public static string Int(long value) => NumberText.Int(value);
 
         /// <summary>A call of a one-argument System.Math function, in T.</summary>
         public string Math(string function, string argument)

@@ -219,15 +219,16 @@ namespace Backprop.Generated.Generator
         /// and writes the whole of gW once (the four samples' products summed first), which for a wide first layer is most
         /// of a batch's memory traffic (784→128: 401 KB from L2 and back per tile); the pair halves it. x comes from the
         /// inputs (the first tile's values were overwritten by the second's), δz of the first tile from <see cref="Held"/>,
-        /// of the second from the tile's deltas; eight samples' x and δz fit AVX-512's 32 registers. Called only where
-        /// Vector512 is accelerated.
+        /// of the second from the tile's deltas. Each pass holds the eight samples' x for two vectors of inputs (x and y) and
+        /// their δz[o] in 24 of AVX-512's 32 registers, so each broadcast serves two multiply-adds; an odd last vector of
+        /// inputs takes a pass of its own. Called only where Vector512 is accelerated.
         /// </summary>
         public static void Pair(SourceWriter w, EmitContext c)
         {
             LayerPlan layer = c.Plan.Layers[0];
             VectorWidth width = VectorWidth.Wide;
-            int lanes = width.Lanes(c), fanIn = layer.FanIn, units = layer.Units;
-            string F = EmitContext.Int(fanIn), U = EmitContext.Int(units), V = width.Of(c);
+            int lanes = width.Lanes(c), fanIn = layer.FanIn;
+            string F = EmitContext.Int(fanIn);
             TensorPlan z = c.Tensor(layer.Output);
             w.Line();
             w.Line("// The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,");
@@ -237,15 +238,13 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Ref(c, "d", "_deltas"));
             w.Line(Simd.Ref(c, "h", Held));
             w.Line("ref " + c.T + " x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);");
-            string[] held = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s * units)).ToArray();
+            string[] held = Enumerable.Range(0, Tile).Select(s => EmitContext.Int(s * layer.Units)).ToArray();
             string[] tile = Enumerable.Range(0, Tile).Select(s => In(s, z.Offset)).ToArray();
             if (layer.HasBias)
             {
                 VectorEmitter.BiasGradient(w, c, layer, held, "h");
                 VectorEmitter.BiasGradient(w, c, layer, tile);
             }
-            // Two vectors of inputs per pass where there are two (x and y: sixteen registers), so each δz broadcast serves
-            // two multiply-adds; an odd last vector takes a pass of its own.
             int vectors = fanIn / lanes;
             if (vectors >= 2) w.Line("// Two vectors of inputs per pass (x and y), so each δz broadcast serves two multiply-adds" + (vectors % 2 == 1 ? "; the odd last vector alone." : "."));
             w.Line("nint i = 0;");

@@ -438,7 +438,6 @@ namespace Backprop.Generated.Generator
         internal static DiagnosticInfo Make(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), location);
 
-
         private static int IntArgument(AttributeData attribute, int index)
             => attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is int value ? value : 0;
 

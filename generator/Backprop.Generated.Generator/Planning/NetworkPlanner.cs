@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace Backprop.Generated.Generator
 {
@@ -63,12 +62,12 @@ namespace Backprop.Generated.Generator
                     int otherWidth = other >= 0 ? tensors[other].Width : inputWidth;
                     if ((long)inputWidth + otherWidth > MaxArrayLength / 4)
                     {
-                        issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind.ToString(), ((long)inputWidth + otherWidth).ToString(CultureInfo.InvariantCulture), "values in one tensor", Text(MaxArrayLength / 4)));
+                        issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind.ToString(), NumberText.Int((long)inputWidth + otherWidth), "values in one tensor", NumberText.Int(MaxArrayLength / 4)));
                         break;
                     }
                     if (layerSpec.Kind == LayerKind.Add && other >= 0 && otherWidth != inputWidth)
                     {
-                        issues.Add(new PlanIssue(Diagnostics.AddWidthMismatch, i, from, Text(otherWidth), Text(inputWidth)));
+                        issues.Add(new PlanIssue(Diagnostics.AddWidthMismatch, i, from, NumberText.Int(otherWidth), NumberText.Int(inputWidth)));
                     }
                     width = layerSpec.Kind == LayerKind.Concat ? inputWidth + otherWidth : inputWidth;
                 }
@@ -77,7 +76,7 @@ namespace Backprop.Generated.Generator
                     width = layerSpec.Units;
                 }
 
-                string local = (layerSpec.Kind == LayerKind.Dense ? "z" : layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? "m" : "a") + Text(i);
+                string local = (layerSpec.Kind == LayerKind.Dense ? "z" : layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? "m" : "a") + NumberText.Int(i);
                 var tensor = new TensorPlan(tensors.Count, width, valueOffset, local, layerSpec.Name);
                 var plan = new LayerPlan(i, layerSpec, input, other < 0 ? (layerSpec.Kind == LayerKind.Add || layerSpec.Kind == LayerKind.Concat ? input : -1) : other, tensor.Index);
 
@@ -86,9 +85,9 @@ namespace Backprop.Generated.Generator
                 if (parameterOffset + parameters > MaxArrayLength / 3 || valueOffset + (long)width > MaxArrayLength / 4)
                 {
                     bool tooManyParameters = parameterOffset + parameters > MaxArrayLength / 3;
-                    issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind + (layerSpec.Kind == LayerKind.Dense ? "(" + Text(layerSpec.Units) + ")" : ""),
-                        (tooManyParameters ? parameterOffset + parameters : valueOffset + (long)width).ToString(CultureInfo.InvariantCulture),
-                        tooManyParameters ? "parameters" : "values per sample", Text(tooManyParameters ? MaxArrayLength / 3 : MaxArrayLength / 4)));
+                    issues.Add(new PlanIssue(Diagnostics.TooLarge, i, layerSpec.Kind + (layerSpec.Kind == LayerKind.Dense ? "(" + NumberText.Int(layerSpec.Units) + ")" : ""),
+                        NumberText.Int(tooManyParameters ? parameterOffset + parameters : valueOffset + (long)width),
+                        tooManyParameters ? "parameters" : "values per sample", NumberText.Int(tooManyParameters ? MaxArrayLength / 3 : MaxArrayLength / 4)));
                     break;
                 }
                 if (layerSpec.Kind == LayerKind.Dense)
@@ -153,19 +152,19 @@ namespace Backprop.Generated.Generator
             foreach (bool[] row in rows) shapeOk &= row.Length == fanIn;
             if (!shapeOk)
             {
-                issues.Add(new PlanIssue(Diagnostics.MaskWrongShape, index, Text(layer.Units), DescribeShape(rows), Text(fanIn), Rows(layer.Units)));
+                issues.Add(new PlanIssue(Diagnostics.MaskWrongShape, index, NumberText.Int(layer.Units), DescribeShape(rows), NumberText.Int(fanIn), Rows(layer.Units)));
                 return null;
             }
             for (int r = 0; r < rows.Length; r++)
             {
                 bool any = false;
                 foreach (bool bit in rows[r]) any |= bit;
-                if (!any) issues.Add(new PlanIssue(Diagnostics.MaskRowEmpty, index, Text(r + 1), Text(layer.Units), Text(r)));
+                if (!any) issues.Add(new PlanIssue(Diagnostics.MaskRowEmpty, index, NumberText.Int(r + 1), NumberText.Int(layer.Units), NumberText.Int(r)));
             }
             return rows;
         }
 
-        private static string Rows(int count) => Text(count) + (count == 1 ? " row" : " rows");
+        private static string Rows(int count) => NumberText.Int(count) + (count == 1 ? " row" : " rows");
 
         private static string DescribeShape(bool[][] rows)
         {
@@ -174,10 +173,10 @@ namespace Backprop.Generated.Generator
             bool same = true;
             foreach (bool[] row in rows)
             {
-                lengths.Add(Text(row.Length));
+                lengths.Add(NumberText.Int(row.Length));
                 same &= row.Length == rows[0].Length;
             }
-            if (same) return Rows(rows.Length) + " of " + Text(rows[0].Length) + " characters";
+            if (same) return Rows(rows.Length) + " of " + NumberText.Int(rows[0].Length) + " characters";
             string last = lengths[lengths.Count - 1];
             lengths.RemoveAt(lengths.Count - 1);
             return Rows(rows.Length) + " of " + string.Join(", ", lengths) + " and " + last + " characters";
@@ -196,7 +195,6 @@ namespace Backprop.Generated.Generator
             return count;
         }
 
-        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>The largest .NET array of float or double (Array.MaxLength).</summary>
         private const int MaxArrayLength = 0x7FFFFFC7;
