@@ -43,7 +43,7 @@ namespace Backprop.Generated.Tests
         /// <summary>Which kernels this process runs: what <see cref="Check"/> returns when everything agrees.</summary>
         public static string Describe()
             => "SIMD and scalar kernels agree; Vector512: " + Vector512.IsHardwareAccelerated + ", AVX-512: " + System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported
-               + ", Vector256: " + Vector256.IsHardwareAccelerated;
+               + ", Vector256: " + Vector256.IsHardwareAccelerated + ", Vector128: " + Vector128.IsHardwareAccelerated;
 
         private static void Compare<T>(ISupervisedNetwork<T> vector, ISupervisedNetwork<T> scalar, double tolerance, double parameterTolerance) where T : unmanaged
         {

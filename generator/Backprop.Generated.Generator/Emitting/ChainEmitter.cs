@@ -76,7 +76,7 @@ namespace Backprop.Generated.Generator
         public static void Dispatch(SourceWriter w, EmitContext c, string output)
         {
             if (WideChainEmitter.Applies(c)) w.Line("if (" + VectorWidth.Wide.Accelerated + ") { RunForwardChainWide(input, " + output + "); return; }");
-            else if (Applies(c)) w.Line("if (" + Simd.Vector + ".IsHardwareAccelerated) { RunForwardChain(input, " + output + "); return; }");
+            else if (Applies(c)) w.Line("if (" + Simd.Accelerated + ") { RunForwardChain(input, " + output + "); return; }");
         }
 
         /// <summary>Opens a chain method (input, output) with references w to the parameters, v to the values and x to the input.</summary>

@@ -500,7 +500,7 @@ namespace Backprop.Generated.Generator
             if (OnlineStepEmitter.Applies(c))
             {
                 w.Line("// One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).");
-                w.Line("if (count == 1 && " + Simd.Vector + ".IsHardwareAccelerated) return TrainOneSample(inputs, targets);");
+                w.Line("if (count == 1 && (" + Simd.Accelerated + ")) return TrainOneSample(inputs, targets);");
             }
             w.Line("int s = 0;");
             if (TileEmitter.PairApplies(c))

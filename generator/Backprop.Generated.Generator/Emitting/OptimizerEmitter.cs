@@ -210,7 +210,7 @@ namespace Backprop.Generated.Generator
             {
                 string vec = Simd.Of(c);
                 int lanes = VectorEmitter.Lanes(c);
-                w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+                w.Open("if (" + Simd.Accelerated + ")");
                 foreach (var (name, field, block) in update.Arrays)
                 {
                     w.Line(StateRef(c, name, field, block));

@@ -4,8 +4,8 @@ namespace Backprop.Generated.Generator
 {
     /// <summary>
     /// Writes the SIMD path of a layer: FMA loops with constant bounds over the row-major weights, guarded by
-    /// <c>Vector512.IsHardwareAccelerated</c> and <c>Vector256.IsHardwareAccelerated</c> (JIT-time constants, so the paths a
-    /// machine does not take cost nothing). The forward pass takes one row of W per output and a block of rows at a time,
+    /// <c>Vector512.IsHardwareAccelerated</c> and <see cref="Simd.Accelerated"/> (256-bit or 128-bit vectors accelerated;
+    /// JIT-time constants, so the paths a machine does not take cost nothing). The forward pass takes one row of W per output and a block of rows at a time,
     /// then sums each row's lanes (horizontal-add trees; SumSixteen for sixteen float rows); backward streams rows:
     /// gW[o] += δz[o]·x and δx += δz[o]·W[o]. The 512-bit paths (<see cref="Wide"/>) are the dense forward, the activation
     /// forward and, in <see cref="TileEmitter"/>, the tile's dense forward and backward; the rest is 256-bit.
@@ -36,7 +36,7 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             int units = layer.Units, whole = units - units % 8;
             string W = EmitContext.Int(layer.WeightOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Accelerated + ")");
             w.Line("// SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.");
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
@@ -71,7 +71,7 @@ namespace Backprop.Generated.Generator
             int units = layer.Units, whole = units - units % 8;
             string W = EmitContext.Int(layer.WeightOffset), B = EmitContext.Int(layer.BiasOffset), X = EmitContext.At(x.Offset), Z = EmitContext.At(z.Offset);
             const string V128 = Simd.Vector128;
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Accelerated + ")");
             w.Line("// SIMD: x in both halves of a vector, two rows of " + (parameterGradients ? "gW" : "W") + " per vector; δz[o] broadcast to the half of row o by a permutation.");
             if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));
             if (parameterGradients) w.Line(Simd.Ref(c, "g", "_gradients"));
@@ -257,7 +257,7 @@ namespace Backprop.Generated.Generator
             string U = EmitContext.Int(layer.Units);
             string kept = parameterGradients && inputGradient ? "x and δx" : parameterGradients ? "x" : "δx";
             string streamed = parameterGradients && inputGradient ? "gW[o] += δz[o]·x and δx += δz[o]·W[o]" : parameterGradients ? "gW[o] += δz[o]·x" : "δx += δz[o]·W[o]";
-            w.Open("if (" + Simd.Vector + ".IsHardwareAccelerated)");
+            w.Open("if (" + Simd.Accelerated + ")");
             w.Line("// SIMD, " + EmitContext.Int(ChunkVectors * lanes) + " inputs at a time: that part of " + kept + " stays in registers while every row o of W");
             w.Line("// streams past: " + streamed + "." + (inputGradient ? "" : " The network input needs no gradient in training."));
             if (inputGradient) w.Line(Simd.Ref(c, "w", "_parameters"));

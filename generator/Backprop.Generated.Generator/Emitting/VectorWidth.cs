@@ -24,7 +24,7 @@ namespace Backprop.Generated.Generator
         public int Bits { get; }
 
         /// <summary>The JIT-time check that guards this width's code.</summary>
-        public string Accelerated => Type + ".IsHardwareAccelerated";
+        public string Accelerated => Bits == 256 ? Simd.Accelerated : Type + ".IsHardwareAccelerated";
 
         /// <summary>Elements of T per vector: 8 floats or 4 doubles at 256 bits, twice that at 512.</summary>
         public int Lanes(EmitContext c) => Bits / (c.Spec.IsDouble ? 64 : 32);

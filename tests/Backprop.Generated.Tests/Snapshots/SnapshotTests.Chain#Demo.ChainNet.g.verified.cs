@@ -152,7 +152,7 @@ namespace Demo
         {
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(output.Length, OutputSize, nameof(output), "OutputSize");
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) { RunForwardChain(input, output); return; }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) { RunForwardChain(input, output); return; }
             RunForward(input);
             // the lengths are checked: the elements one at a time, as the layer stored them
             ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -293,7 +293,7 @@ namespace Demo
             // θ ← θ − η·g
             {
                 int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                     ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -322,7 +322,7 @@ namespace Demo
         // Forward: the input is copied into the values buffer, then each layer reads the tensors before it.
         private void RunForward(global::System.ReadOnlySpan<float> input)
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) { RunForwardChain(input, default); return; }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) { RunForwardChain(input, default); return; }
             global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)), 16);   // every caller passes InputSize values
             ForwardLayer0(0);
             ForwardLayer1(0);
@@ -417,7 +417,7 @@ namespace Demo
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [8×4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: x in both halves of a vector, two rows of W per vector, eight rows summed by one horizontal-add tree.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -451,7 +451,7 @@ namespace Demo
         {
             // a1 = relu(z0) = max(0, z0)    [8]
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 for (int i = 0; i < 8; i += 8)
@@ -474,7 +474,7 @@ namespace Demo
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [3×8]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -519,7 +519,7 @@ namespace Demo
             // ∂l/∂W2 += δz2 · a1ᵀ    [3×8]
             // ∂l/∂b2 += δz2    [3]
             // δa1 = W2ᵀ · δz2    [8]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -572,7 +572,7 @@ namespace Demo
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -599,7 +599,7 @@ namespace Demo
             // ∂l/∂W0 += δz0 · xᵀ    [8×4]
             // ∂l/∂b0 += δz0    [8]
             // δx = W0ᵀ · δz0    [4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: x in both halves of a vector, two rows of gW per vector; δz[o] broadcast to the half of row o by a permutation.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -655,7 +655,7 @@ namespace Demo
         private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: x in both halves of a vector, two rows of W per vector; δz[o] broadcast to the half of row o by a permutation.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -693,7 +693,7 @@ namespace Demo
         private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [8]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -730,7 +730,7 @@ namespace Demo
         {
             // ∂l/∂W0 += δz0 · xᵀ    [8×4]
             // ∂l/∂b0 += δz0    [8]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: x in both halves of a vector, two rows of gW per vector; δz[o] broadcast to the half of row o by a permutation.
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -778,7 +778,7 @@ namespace Demo
 
         private void ForwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -839,7 +839,7 @@ namespace Demo
 
         private void BackwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].

@@ -427,7 +427,7 @@ namespace Demo.Branches
             float decay = (float)(1.0 - _learningRate * 0.01);
             {
                 int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                     ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);

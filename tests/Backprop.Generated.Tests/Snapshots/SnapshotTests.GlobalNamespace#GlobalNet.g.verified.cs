@@ -303,7 +303,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         double lr = _learningRate;
         {
             int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -458,7 +458,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void ForwardLayer2(int at)
     {
         // z2 = W2·a1 + b2    W2: [3×4]
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -532,7 +532,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
         // ∂l/∂W2 += δz2 · a1ᵀ    [3×4]
         // ∂l/∂b2 += δz2    [3]
         // δa1 = W2ᵀ · δz2    [4]
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
             // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -585,7 +585,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     {
         // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
         int start = 0;
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -653,7 +653,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
     private void InputGradientLayer2(int at)
     {
         // δa1 = W2ᵀ · δz2    [4]
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
             // streams past: δx += δz[o]·W[o].
@@ -715,7 +715,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     private void ForwardTile2()
     {
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -809,7 +809,7 @@ partial class GlobalNet : global::Backprop.Generated.INetwork<double>, global::B
 
     private void BackwardTile2()
     {
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
             // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].

@@ -274,7 +274,7 @@ namespace Demo
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
             // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
-            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
+            if (count == 1 && (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)) return TrainOneSample(inputs, targets);
             int s = 0;
             // Where Vector512 runs, tiles two at a time: the first layer's gradient is read and written once per eight samples.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (; s + 2 * Tile <= count; s += 2 * Tile) total += BackwardTilePair(inputs.Slice(s * InputSize, 2 * Tile * InputSize), targets.Slice(s * OutputSize, 2 * Tile * OutputSize));
@@ -305,7 +305,7 @@ namespace Demo
             float decay = (float)(1.0 - _learningRate * 0.01);
             {
                 int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                     ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -723,7 +723,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -786,7 +786,7 @@ namespace Demo
                 }
                 start = 32;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 for (int i = start; i < 40; i += 8)
@@ -809,7 +809,7 @@ namespace Demo
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [3×40]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -854,7 +854,7 @@ namespace Demo
             // ∂l/∂W2 += δz2 · a1ᵀ    [3×40]
             // ∂l/∂b2 += δz2    [3]
             // δa1 = W2ᵀ · δz2    [40]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -935,7 +935,7 @@ namespace Demo
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -961,7 +961,7 @@ namespace Demo
             // ∂l/∂W0 += δz0 · xᵀ    [40×16]
             // ∂l/∂b0 += δz0    [40]
             // δx = W0ᵀ · δz0    [16]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -1018,7 +1018,7 @@ namespace Demo
         private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [16]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -1056,7 +1056,7 @@ namespace Demo
         private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [40]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -1112,7 +1112,7 @@ namespace Demo
         {
             // ∂l/∂W0 += δz0 · xᵀ    [40×16]
             // ∂l/∂b0 += δz0    [40]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x. The network input needs no gradient in training.
@@ -1214,7 +1214,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1326,7 +1326,7 @@ namespace Demo
 
         private void ForwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1387,7 +1387,7 @@ namespace Demo
 
         private void BackwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
@@ -1470,7 +1470,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ (the network input needs no gradient here).

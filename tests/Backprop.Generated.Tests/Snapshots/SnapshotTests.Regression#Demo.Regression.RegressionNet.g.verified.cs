@@ -323,7 +323,7 @@ namespace Demo.Regression
             double correction2 = global::System.Math.Sqrt(1.0 - global::System.Math.Pow(0.999, t));
             {
                 int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                     ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -472,7 +472,7 @@ namespace Demo.Regression
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [4×5]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -537,7 +537,7 @@ namespace Demo.Regression
         private void ForwardLayer4(int at)
         {
             // z4 = W4·a3 + b4    W4: [2×4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 4 rows of W at a time, 4 inputs per FMA; each row's lanes summed at the end.
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -578,7 +578,7 @@ namespace Demo.Regression
             // ∂l/∂W4 += δz4 · a3ᵀ    [2×4]
             // ∂l/∂b4 += δz4    [2]
             // δa3 = W4ᵀ · δz4    [4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -631,7 +631,7 @@ namespace Demo.Regression
         {
             // δz2 = δa3 ⊙ σ'(z2),  σ'(z2) = a3·(1 − a3)
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -658,7 +658,7 @@ namespace Demo.Regression
             // ∂l/∂W2 += δz2 · a1ᵀ    [4×5]
             // ∂l/∂b2 += δz2    [4]
             // δa1 = W2ᵀ · δz2    [5]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 16 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -722,7 +722,7 @@ namespace Demo.Regression
         {
             // δz0 = δa1 ⊙ tanh'(z0),  tanh'(z0) = 1 − a1²
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -790,7 +790,7 @@ namespace Demo.Regression
         private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [5]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -835,7 +835,7 @@ namespace Demo.Regression
         private void InputGradientLayer4(int at)
         {
             // δa3 = W4ᵀ · δz4    [4]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 16 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -897,7 +897,7 @@ namespace Demo.Regression
 
         private void ForwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1007,7 +1007,7 @@ namespace Demo.Regression
 
         private void ForwardTile4()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1086,7 +1086,7 @@ namespace Demo.Regression
 
         private void BackwardTile4()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
@@ -1139,7 +1139,7 @@ namespace Demo.Regression
 
         private void BackwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 4 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].

@@ -283,7 +283,7 @@ namespace Demo
             if (_accumulatedSamples != 0) throw new global::System.InvalidOperationException("TrainBatch starts from cleared gradients, but " + _accumulatedSamples + " samples are accumulated: call Step or ZeroGradients first.");
             float total = 0f;
             // One sample: the optimizer's update is applied as each layer's gradient is computed (the same arithmetic as Backward then Step).
-            if (count == 1 && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return TrainOneSample(inputs, targets);
+            if (count == 1 && (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)) return TrainOneSample(inputs, targets);
             int s = 0;
             // Where Vector512 runs, tiles two at a time: the first layer's gradient is read and written once per eight samples.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (; s + 2 * Tile <= count; s += 2 * Tile) total += BackwardTilePair(inputs.Slice(s * InputSize, 2 * Tile * InputSize), targets.Slice(s * OutputSize, 2 * Tile * OutputSize));
@@ -308,7 +308,7 @@ namespace Demo
             // θ ← θ − η·g
             {
                 int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                     ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -612,7 +612,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -674,7 +674,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 for (int i = 0; i < 80; i += 8)
@@ -726,7 +726,7 @@ namespace Demo
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 176 + 3) = sum3;
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -774,7 +774,7 @@ namespace Demo
             // ∂l/∂W2 += δz2 · a1ᵀ    [4×80]
             // ∂l/∂b2 += δz2    [4]
             // δa1 = W2ᵀ · δz2    [80]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -859,7 +859,7 @@ namespace Demo
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
             int start = 0;
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
@@ -885,7 +885,7 @@ namespace Demo
             // ∂l/∂W0 += δz0 · xᵀ    [80×16]
             // ∂l/∂b0 += δz0    [80]
             // δx = W0ᵀ · δz0    [16]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x and δx += δz[o]·W[o].
@@ -942,7 +942,7 @@ namespace Demo
         private void InputGradientLayer0(int at)
         {
             // δx = W0ᵀ · δz0    [16]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -980,7 +980,7 @@ namespace Demo
         private void InputGradientLayer2(int at)
         {
             // δa1 = W2ᵀ · δz2    [80]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
                 // streams past: δx += δz[o]·W[o].
@@ -1039,7 +1039,7 @@ namespace Demo
         {
             // ∂l/∂W0 += δz0 · xᵀ    [80×16]
             // ∂l/∂b0 += δz0    [80]
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x stays in registers while every row o of W
                 // streams past: gW[o] += δz[o]·x. The network input needs no gradient in training.
@@ -1141,7 +1141,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1315,7 +1315,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1562,7 +1562,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ and δxₛ += δzₛ[o]·W[o].
@@ -1645,7 +1645,7 @@ namespace Demo
                 }
                 return;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD over the tile, 8 inputs at a time: x and δx of the 4 samples stay in registers while
                 // every row o of W streams past: gW[o] += Σₛ δzₛ[o]·xₛ (the network input needs no gradient here).
