@@ -22,15 +22,25 @@ namespace Backprop.Generated.Generator
         /// </summary>
         public static bool Applies(EmitContext c)
         {
-            if (c.Spec.IsDouble || !c.Target.HasVectorMath || (c.Plan.InputSize != 4 && c.Plan.InputSize != 8)) return false;
+            if (c.Plan.InputSize != 4 && c.Plan.InputSize != 8) return false;
+            return EveryLayerFits(c, (layer, last) => c.Tensor(layer.Output).Width <= 8 && (layer.Kind == LayerKind.Dense
+                ? layer.Mask is null && (layer.FanIn == 8 || layer.FanIn == 4 && layer.Units % 2 == 0)
+                : VectorEmitter.ActivationValue(c, layer, VectorWidth.Narrow, "x") != null));
+        }
+
+        /// <summary>
+        /// What both chains need: single precision with the runtime's vector math, and every layer, in order, reading only
+        /// the layer before it, not scalar, and passing <paramref name="fits"/> (given whether it is the last layer).
+        /// </summary>
+        internal static bool EveryLayerFits(EmitContext c, System.Func<LayerPlan, bool, bool> fits)
+        {
+            if (c.Spec.IsDouble || !c.Target.HasVectorMath) return false;
             int previous = 0;
-            foreach (LayerPlan layer in c.Plan.Layers)
+            IReadOnlyList<LayerPlan> layers = c.Plan.Layers;
+            for (int i = 0; i < layers.Count; i++)
             {
-                if (layer.Input != previous || layer.Other >= 0 || c.Tensor(layer.Output).Width > 8) return false;
-                bool fits = layer.Kind == LayerKind.Dense
-                    ? layer.Mask is null && (layer.FanIn == 8 || layer.FanIn == 4 && layer.Units % 2 == 0)
-                    : VectorEmitter.ActivationValue(c, layer, VectorWidth.Narrow, "x") != null;
-                if (!fits || layer.Spec.Scalar) return false;
+                LayerPlan layer = layers[i];
+                if (layer.Input != previous || layer.Other >= 0 || layer.Spec.Scalar || !fits(layer, i == layers.Count - 1)) return false;
                 previous = layer.Output;
             }
             return true;
@@ -49,7 +59,7 @@ namespace Backprop.Generated.Generator
             string current = "t0";
             if (plan.InputSize == 8) w.Line(V8 + " t0 = " + Simd.Load("x", "0") + ";");
             else w.Line(V8 + " t0 = " + Simd.Vector128 + ".ToVector256Unsafe(" + Simd.Load128("x", "0") + ");");
-            Store(w, current, 0, plan.InputSize);
+            StoreLanes(w, current, 8, "v", 0, plan.InputSize);
             foreach (LayerPlan layer in plan.Layers)
             {
                 string next = "t" + EmitContext.Int(layer.Index + 1);
@@ -60,12 +70,12 @@ namespace Backprop.Generated.Generator
                     w.Line("// " + EmitContext.Int(layer.Index) + ": " + layer.Kind);
                     w.Line(V8 + " " + next + " = " + VectorEmitter.ActivationValue(c, layer, VectorWidth.Narrow, current) + ";");
                 }
-                Store(w, next, y.Offset, y.Width);
+                StoreLanes(w, next, 8, "v", y.Offset, y.Width);
                 current = next;
             }
             w.Line("if (output.Length == 0) return;");
             w.Line("ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
-            StoreTo(w, current, "to", 0, plan.OutputSize);
+            StoreLanes(w, current, 8, "to", 0, plan.OutputSize);
             w.Close();
         }
 
@@ -125,14 +135,15 @@ namespace Backprop.Generated.Generator
             return " + " + (lanes == 8 ? Simd.Vector : Simd.Vector128) + ".Create(" + string.Join(", ", elements) + ")";
         }
 
-        private static void Store(SourceWriter w, string register, int offset, int width) => StoreTo(w, register, "v", offset, width);
-
-        /// <summary>Stores the first <paramref name="width"/> lanes at <paramref name="at"/>: one vector of 8 or 4, or lane by lane.</summary>
-        private static void StoreTo(SourceWriter w, string register, string reference, int at, int width)
+        /// <summary>
+        /// Stores the first <paramref name="width"/> lanes of <paramref name="register"/>, a Vector256 (8 lanes) or Vector128
+        /// (4), at <paramref name="at"/>: the whole register, its lower 128 bits, or lane by lane.
+        /// </summary>
+        internal static void StoreLanes(SourceWriter w, string register, int lanes, string reference, int at, int width)
         {
-            string V = Simd.Vector;
-            if (width == 8) w.Line(Simd.Store(register, reference, EmitContext.Int(at)));
-            else if (width == 4) w.Line(Simd.Store128(V + ".GetLower(" + register + ")", reference, EmitContext.Int(at)));
+            string V = lanes == 8 ? Simd.Vector : Simd.Vector128, to = EmitContext.Int(at);
+            if (width == lanes) w.Line(lanes == 8 ? Simd.Store(register, reference, to) : Simd.Store128(register, reference, to));
+            else if (width == 4) w.Line(Simd.Store128(V + ".GetLower(" + register + ")", reference, to));
             else for (int i = 0; i < width; i++) w.Line(Simd.Element(reference, EmitContext.Int(at + i)) + " = " + V + ".GetElement(" + register + ", " + EmitContext.Int(i) + ");");
         }
     }

@@ -5,12 +5,8 @@ namespace Backprop.Generated.Generator
     {
         public const string Vector = "global::System.Runtime.Intrinsics.Vector256";
 
-        /// <summary>
-        /// The check that guards the 256-bit paths: where 256-bit vectors are not accelerated but 128-bit ones are (ARM64's
-        /// NEON, x64 without AVX, NativeAOT's x64 baseline), .NET runs each Vector256 operation as two Vector128 ones, which
-        /// is still several times faster than the scalar loops.
-        /// </summary>
-        public const string Accelerated = "global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated";
+        /// <summary>The check that guards the 256-bit paths (see <see cref="VectorWidth.Narrow"/>).</summary>
+        public static string Accelerated => VectorWidth.Narrow.Accelerated;
 
         /// <summary>The 128-bit vector class: a packed layer's four inputs, the sums of a layer's last few rows.</summary>
         public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";

@@ -15,7 +15,8 @@ namespace Backprop.Generated.Generator
         public const int Tile = 4;
 
         /// <summary>Sample s's offset of a tensor in the tile: "2 * ValueCount + 4".</summary>
-        private static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
+        /// <summary>Sample <paramref name="sample"/>'s element at <paramref name="offset"/> of the per-sample buffers: "2 * ValueCount + 64".</summary>
+        internal static string In(int sample, int offset) => (sample == 0 ? "" : EmitContext.Int(sample) + " * ValueCount + ") + EmitContext.Int(offset);
 
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
         {

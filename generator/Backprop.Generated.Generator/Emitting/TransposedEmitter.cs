@@ -141,8 +141,6 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input), z = c.Tensor(layer.Output);
             string Acc(int s, int j) => "acc" + EmitContext.Int(s * vectors + j);
             string Lane(int j) => j == 0 ? "" : " + " + EmitContext.Int(j * lanes);
-            // Sample s's element at offset + index: "2 * ValueCount + 64 + k", without the terms that are zero.
-            string Sample(int s, int offset, string index) => string.Join(" + ", new[] { s == 0 ? "" : EmitContext.Int(s) + " * ValueCount", offset == 0 ? "" : EmitContext.Int(offset), index }.Where(term => term.Length > 0));
             for (int j = 0; j < vectors; j++)
                 w.Line(V + " b" + EmitContext.Int(j) + " = " + (layer.HasBias ? wide.Load("w", EmitContext.Int(layer.BiasOffset) + " + " + o + Lane(j)) : wide.Zero(c)) + ";");
             w.Line("// " + EmitContext.Int(tile) + " samples × " + J + (vectors == 1 ? " vector" : " vectors") + " of outputs = " + EmitContext.Int(tile * vectors) + " accumulators, starting from the bias");
@@ -153,14 +151,14 @@ namespace Backprop.Generated.Generator
             for (int j = 0; j < vectors; j++) w.Line(V + " w" + EmitContext.Int(j) + " = " + wide.Load("t", "row" + Lane(j)) + ";");
             for (int s = 0; s < tile; s++)
             {
-                string from = inputs ? wide.Broadcast("x", (s == 0 ? "" : EmitContext.Int(s * c.Plan.InputSize) + " + ") + "k") : wide.Broadcast("v", Sample(s, x.Offset, "k"));
+                string from = inputs ? wide.Broadcast("x", (s == 0 ? "" : EmitContext.Int(s * c.Plan.InputSize) + " + ") + "k") : wide.Broadcast("v", TileEmitter.In(s, x.Offset) + " + k");
                 w.Line((s == 0 ? V + " " : "") + "xk = " + from + ";");
                 for (int j = 0; j < vectors; j++) w.Line(Acc(s, j) + " = " + Simd.Math + ".MultiplyAdd(w" + EmitContext.Int(j) + ", xk, " + Acc(s, j) + ");");
             }
             w.Close();
             for (int s = 0; s < tile; s++)
                 for (int j = 0; j < vectors; j++)
-                    w.Line(wide.Store(Acc(s, j), "v", Sample(s, z.Offset, o) + Lane(j)));
+                    w.Line(wide.Store(Acc(s, j), "v", TileEmitter.In(s, z.Offset) + " + " + o + Lane(j)));
         }
     }
 }

@@ -5,8 +5,8 @@ namespace Backprop.Generated.Generator
     /// <summary>
     /// Writes the SIMD path of a layer: FMA loops with constant bounds over the row-major weights, guarded by
     /// <c>Vector512.IsHardwareAccelerated</c> and <see cref="Simd.Accelerated"/> (256-bit or 128-bit vectors accelerated;
-    /// JIT-time constants, so the paths a machine does not take cost nothing). The forward pass takes one row of W per output and a block of rows at a time,
-    /// then sums each row's lanes (horizontal-add trees; SumSixteen for sixteen float rows); backward streams rows:
+    /// JIT-time constants, so the paths a machine does not take cost nothing). The forward pass takes one row of W per
+    /// output and a block of rows at a time, then sums each row's lanes (horizontal-add trees; SumSixteen for sixteen float rows); backward streams rows:
     /// gW[o] += δz[o]·x and δx += δz[o]·W[o]. The 512-bit paths (<see cref="Wide"/>) are the dense forward, the activation
     /// forward and, in <see cref="TileEmitter"/>, the tile's dense forward and backward; the rest is 256-bit.
     /// </summary>

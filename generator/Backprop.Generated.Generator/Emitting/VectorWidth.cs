@@ -9,13 +9,23 @@ namespace Backprop.Generated.Generator
     /// </summary>
     internal sealed class VectorWidth
     {
-        public static readonly VectorWidth Narrow = new VectorWidth(Simd.Vector, 256);
-        public static readonly VectorWidth Wide = new VectorWidth("global::System.Runtime.Intrinsics.Vector512", 512);
+        /// <summary>
+        /// 256 bits, run where 256-bit or 128-bit vectors are accelerated: where only 128-bit ones are (ARM64's NEON, x64
+        /// without AVX, NativeAOT's x64 baseline), .NET runs each Vector256 operation as two Vector128 ones, which is still
+        /// several times faster than the scalar loops.
+        /// </summary>
+        public static readonly VectorWidth Narrow = new VectorWidth(Simd.Vector, 256,
+            Simd.Vector + ".IsHardwareAccelerated || " + Simd.Vector128 + ".IsHardwareAccelerated");
 
-        private VectorWidth(string type, int bits)
+        public static readonly VectorWidth Wide = new VectorWidth(Vector512, 512, Vector512 + ".IsHardwareAccelerated");
+
+        private const string Vector512 = "global::System.Runtime.Intrinsics.Vector512";
+
+        private VectorWidth(string type, int bits, string accelerated)
         {
             Type = type;
             Bits = bits;
+            Accelerated = accelerated;
         }
 
         /// <summary>The vector class: "global::System.Runtime.Intrinsics.Vector512".</summary>
@@ -24,7 +34,7 @@ namespace Backprop.Generated.Generator
         public int Bits { get; }
 
         /// <summary>The JIT-time check that guards this width's code.</summary>
-        public string Accelerated => Bits == 256 ? Simd.Accelerated : Type + ".IsHardwareAccelerated";
+        public string Accelerated { get; }
 
         /// <summary>Elements of T per vector: 8 floats or 4 doubles at 256 bits, twice that at 512.</summary>
         public int Lanes(EmitContext c) => Bits / (c.Spec.IsDouble ? 64 : 32);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 
 namespace Backprop.Generated.Generator
@@ -23,22 +22,14 @@ namespace Backprop.Generated.Generator
         /// </summary>
         public static bool Applies(EmitContext c)
         {
-            if (c.Spec.IsDouble || !c.Target.HasVectorMath || !WholeVectors(c.Plan.InputSize)) return false;
-            int previous = 0;
-            IReadOnlyList<LayerPlan> layers = c.Plan.Layers;
-            for (int i = 0; i < layers.Count; i++)
+            if (!WholeVectors(c.Plan.InputSize)) return false;
+            return ChainEmitter.EveryLayerFits(c, (layer, last) =>
             {
-                LayerPlan layer = layers[i];
                 int width = c.Tensor(layer.Output).Width;
-                bool last = i == layers.Count - 1;
-                if (layer.Input != previous || layer.Other >= 0 || layer.Spec.Scalar) return false;
-                bool fits = layer.Kind == LayerKind.Dense
+                return layer.Kind == LayerKind.Dense
                     ? layer.Mask is null && (WholeVectors(width) || last && width <= 4)
                     : WholeVectors(width) && VectorEmitter.ActivationValue(c, layer, VectorWidth.Wide, "x") != null;
-                if (!fits) return false;
-                previous = layer.Output;
-            }
-            return true;
+            });
         }
 
         private static bool WholeVectors(int width) => width % 16 == 0 && width > 0 && width <= MaxWidth;
@@ -82,7 +73,7 @@ namespace Backprop.Generated.Generator
             }
             w.Line("if (output.Length == 0) return;");
             w.Line("ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
-            if (tail != null) StoreTail(w, tail, "to", 0, plan.OutputSize);
+            if (tail != null) ChainEmitter.StoreLanes(w, tail, 4, "to", 0, plan.OutputSize);
             else for (int j = 0; j < current.Length; j++) w.Line(wide.Store(current[j], "to", EmitContext.Int(16 * j)));
             w.Close();
         }
@@ -109,14 +100,7 @@ namespace Backprop.Generated.Generator
         {
             var rows = Enumerable.Range(0, 4).Select(r => r < layer.Units ? Simd.Math + ".Fold(" + Row(c, layer, r, x) + ")" : Simd.Of(c) + ".Zero");
             w.Line(Simd.Vector128 + "<float> " + sums + " = " + Simd.Math + ".SumFour(" + string.Join(", ", rows) + ")" + ChainEmitter.Bias(c, layer, 4) + ";");
-            StoreTail(w, sums, "v", c.Tensor(layer.Output).Offset, layer.Units);
-        }
-
-        /// <summary>Stores the first <paramref name="width"/> lanes of a 128-bit vector: whole, or lane by lane.</summary>
-        private static void StoreTail(SourceWriter w, string register, string reference, int at, int width)
-        {
-            if (width == 4) w.Line(Simd.Store128(register, reference, EmitContext.Int(at)));
-            else for (int i = 0; i < width; i++) w.Line(Simd.Element(reference, EmitContext.Int(at + i)) + " = " + Simd.Vector128 + ".GetElement(" + register + ", " + EmitContext.Int(i) + ");");
+            ChainEmitter.StoreLanes(w, sums, 4, "v", c.Tensor(layer.Output).Offset, layer.Units);
         }
     }
 }
