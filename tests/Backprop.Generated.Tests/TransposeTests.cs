@@ -26,10 +26,7 @@ namespace Backprop.Generated.Tests
             float[] matrix = Enumerable.Range(0, rows * columns).Select(k => (float)k).ToArray();
             float[] transposed = Enumerable.Repeat(-1f, rows * columns + 3).ToArray();
             VectorMath.Transpose(matrix, rows, columns, transposed);
-            for (int i = 0; i < rows; i++)
-                for (int j = 0; j < columns; j++)
-                    Assert.True(transposed[j * rows + i] == matrix[i * columns + j], "element (" + i + ", " + j + ") of a " + rows + "×" + columns + " matrix: " + transposed[j * rows + i]);
-            Assert.Equal(new[] { -1f, -1f, -1f }, transposed.Skip(rows * columns));
+            AssertTransposed(matrix, rows, columns, transposed, -1f);
         }
 
         [Theory]
@@ -43,10 +40,16 @@ namespace Backprop.Generated.Tests
             double[] matrix = Enumerable.Range(0, rows * columns).Select(k => k + 0.5).ToArray();
             double[] transposed = Enumerable.Repeat(-1.0, rows * columns + 3).ToArray();
             VectorMath.Transpose(matrix, rows, columns, transposed);
+            AssertTransposed(matrix, rows, columns, transposed, -1.0);
+        }
+
+        /// <summary>Every element of <paramref name="matrix"/> at its transposed place, and the three after them still <paramref name="untouched"/>.</summary>
+        private static void AssertTransposed<T>(T[] matrix, int rows, int columns, T[] transposed, T untouched) where T : IEquatable<T>
+        {
             for (int i = 0; i < rows; i++)
                 for (int j = 0; j < columns; j++)
-                    Assert.True(transposed[j * rows + i] == matrix[i * columns + j], "element (" + i + ", " + j + ") of a " + rows + "×" + columns + " matrix: " + transposed[j * rows + i]);
-            Assert.Equal(new[] { -1.0, -1.0, -1.0 }, transposed.Skip(rows * columns));
+                    Assert.True(transposed[j * rows + i].Equals(matrix[i * columns + j]), "element (" + i + ", " + j + ") of a " + rows + "×" + columns + " matrix: " + transposed[j * rows + i]);
+            Assert.Equal(new[] { untouched, untouched, untouched }, transposed.Skip(rows * columns));
         }
 
         [Fact]
