@@ -13,13 +13,13 @@ namespace Backprop.Generated.Generator
             "InputSize", "OutputSize", "ParameterCount", "ValueCount", "Parameters", "Gradients", "InputGradient",
             "AccumulatedSamples", "Forward", "Backward", "BackwardFromOutputGradient", "Loss", "LossIsMean", "Step",
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
-            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunForwardChain", "RunForwardChainWide", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights",
+            "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunForwardChain", "RunForwardChainWide", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights", "Inference", "PackInputMajor", "ForwardInputMajor",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
-            "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
+            "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "_inputMajorWeights", "_inputMajorStart", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>
-        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer", "ForwardTile", "BackwardTile", "BackwardPair", "ForwardTransposed", "ParameterGradientLayer", "UpdateLayer" };
+        public static readonly string[] Prefixes = { "Layer", "ForwardLayer", "BackwardLayer", "InputGradientLayer", "ForwardTile", "BackwardTile", "BackwardPair", "ForwardTransposed", "ForwardInputMajor", "ParameterGradientLayer", "UpdateLayer" };
 
         public static bool IsReserved(string name)
         {

@@ -21,6 +21,9 @@ namespace Backprop.Generated.Benchmarks
         /// <summary>Generated Forward.</summary>
         void Forward(ReadOnlySpan<float> input, Span<float> output);
 
+        /// <summary>Forward of the network's Inference, made from its parameters when the adapter was created.</summary>
+        void InferenceForward(ReadOnlySpan<float> input, Span<float> output);
+
         /// <summary>The forward pass of samples laid out one after another.</summary>
         void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
 
@@ -41,7 +44,8 @@ namespace Backprop.Generated.Benchmarks
     public readonly struct N1Adapter : IGeneratedAdapter<N1Adapter>
     {
         private readonly N1 _net;
-        private N1Adapter(N1 net) => _net = net;
+        private readonly N1.Inference _inference;
+        private N1Adapter(N1 net) { _net = net; _inference = new N1.Inference(net); }
         /// <inheritdoc/>
         public static string Architecture => N1.Architecture;
         /// <inheritdoc/>
@@ -50,6 +54,8 @@ namespace Backprop.Generated.Benchmarks
         public ISupervisedNetwork<float> Network => _net;
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
+        /// <inheritdoc/>
+        public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -64,7 +70,8 @@ namespace Backprop.Generated.Benchmarks
     public readonly struct N2Adapter : IGeneratedAdapter<N2Adapter>
     {
         private readonly N2 _net;
-        private N2Adapter(N2 net) => _net = net;
+        private readonly N2.Inference _inference;
+        private N2Adapter(N2 net) { _net = net; _inference = new N2.Inference(net); }
         /// <inheritdoc/>
         public static string Architecture => N2.Architecture;
         /// <inheritdoc/>
@@ -73,6 +80,8 @@ namespace Backprop.Generated.Benchmarks
         public ISupervisedNetwork<float> Network => _net;
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
+        /// <inheritdoc/>
+        public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -87,7 +96,8 @@ namespace Backprop.Generated.Benchmarks
     public readonly struct N3Adapter : IGeneratedAdapter<N3Adapter>
     {
         private readonly N3 _net;
-        private N3Adapter(N3 net) => _net = net;
+        private readonly N3.Inference _inference;
+        private N3Adapter(N3 net) { _net = net; _inference = new N3.Inference(net); }
         /// <inheritdoc/>
         public static string Architecture => N3.Architecture;
         /// <inheritdoc/>
@@ -96,6 +106,8 @@ namespace Backprop.Generated.Benchmarks
         public ISupervisedNetwork<float> Network => _net;
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
+        /// <inheritdoc/>
+        public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -110,7 +122,8 @@ namespace Backprop.Generated.Benchmarks
     public readonly struct N4Adapter : IGeneratedAdapter<N4Adapter>
     {
         private readonly N4 _net;
-        private N4Adapter(N4 net) => _net = net;
+        private readonly N4.Inference _inference;
+        private N4Adapter(N4 net) { _net = net; _inference = new N4.Inference(net); }
         /// <inheritdoc/>
         public static string Architecture => N4.Architecture;
         /// <inheritdoc/>
@@ -119,6 +132,8 @@ namespace Backprop.Generated.Benchmarks
         public ISupervisedNetwork<float> Network => _net;
         /// <inheritdoc/>
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
+        /// <inheritdoc/>
+        public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>

@@ -74,6 +74,13 @@ namespace Backprop.Generated.Benchmarks
                     Compare(network, all[n].Name, "Forward output, sample " + s, expected.AsSpan(0, outputs), actual.AsSpan(0, outputs), Normwise);
                 }
             }
+            for (int s = 0; s < 4; s++)
+            {
+                // The Inference, made from the same initial parameters, against the network's own Forward.
+                all[0].Forward(data.Input(s), expected.AsSpan(0, outputs));
+                generated.InferenceForward(data.Input(s), actual.AsSpan(0, outputs));
+                Compare(network, "Generated Inference", "Forward output, sample " + s, expected.AsSpan(0, outputs), actual.AsSpan(0, outputs), Normwise);
+            }
             all[0].ForwardBatch(data.BatchInputs(0), expected);
             float worst = 0f;
             for (int n = 1; n < all.Length; n++)

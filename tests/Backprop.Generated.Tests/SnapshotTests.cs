@@ -95,6 +95,25 @@ namespace Backprop.Generated.Tests
             }
             """);
 
+        /// <summary>
+        /// (b3b) A first layer whose W (96×96, 36 KB) does not fit L1: Inference keeps it input-major (PackInputMajor) and its
+        /// Forward reads it from there (ForwardInputMajor0: six 512-bit vectors of outputs in two sets of accumulators, or
+        /// at 256 bits a block of eight and four more in two sets), broadcasting each input from the caller's span.
+        /// </summary>
+        [Fact]
+        public void InputMajor() => Check("""
+            using Backprop.Generated;
+
+            namespace Demo
+            {
+                [Network(Precision.Single)]
+                [Input(96)]
+                [Dense(96)] [ReLU]
+                [Dense(4)]
+                public partial class InputMajorNet { }
+            }
+            """);
+
         /// <summary>(b4) 4 → 8 → 3: every tensor fits a 256-bit vector, so the one-sample forward runs as a chain of registers (RunForwardChain).</summary>
         [Fact]
         public void Chain() => Check("""

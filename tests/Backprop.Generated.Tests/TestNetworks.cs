@@ -316,4 +316,50 @@ namespace Backprop.Generated.Tests.Networks
     [Input(24)] [Dense(5)] [ReLU] [Dense(2)]
     [MeanSquaredError] [Sgd(LearningRate = 0.05)]
     public partial class ScalarDoubleE { }
+
+    // Inference's input-major layers (W over 32 KB). Q: 784→128, one block of eight 512-bit vectors (two of eight 256-bit
+    // ones), reading the caller's input. R: 104 outputs are not whole 512-bit vectors, so 256 bits only: a block of eight
+    // and five more in two sets of accumulators, over 101 inputs (an odd one after the loop); then 96 outputs without a
+    // bias from the values buffer (six 512-bit vectors in two sets). S: the input is read again by Add, so it is copied
+    // first; 37 vectors of 256 bits: four blocks of eight in a loop, then five.
+    [Network(Precision.Single)]
+    [Input(784)] [Dense(128)] [ReLU] [Dense(10)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class WideSingleQ { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(784)] [Dense(128)] [ReLU] [Dense(10)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class ScalarSingleQ { }
+
+    [Network(Precision.Single)]
+    [Input(101)] [Dense(104)] [Tanh] [Dense(96, Bias = false)] [Sigmoid] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideSingleR { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(101)] [Dense(104)] [Tanh] [Dense(96, Bias = false)] [Sigmoid] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarSingleR { }
+
+    [Network(Precision.Single)]
+    [Input(296, Name = "x0")] [Dense(296)] [Add("x0")] [Tanh] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class WideSingleS { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(296, Name = "x0")] [Dense(296)] [Add("x0")] [Tanh] [Dense(4)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class ScalarSingleS { }
+
+    // Double: 70 inputs × 64 outputs (35 KB), one block of eight 512-bit vectors, two of eight 256-bit ones.
+    [Network(Precision.Double)]
+    [Input(70)] [Dense(64)] [ReLU] [Dense(5)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideDoubleF { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(70)] [Dense(64)] [ReLU] [Dense(5)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarDoubleF { }
 }

@@ -37,6 +37,16 @@ namespace Backprop.Generated.Tests
             Compare(new WideDoubleC(3), new ScalarDoubleC(3), 1e-12, 1e-11);
             Compare(new WideDoubleD(3), new ScalarDoubleD(3), 1e-12, 1e-11);
             Compare(new WideDoubleE(3), new ScalarDoubleE(3), 1e-12, 1e-11);
+            var q = new WideSingleQ(3);
+            Compare(q, new ScalarSingleQ(3), 2e-5, 1e-4, () => new WideSingleQ.Inference(q));
+            var r = new WideSingleR(3);
+            Compare(r, new ScalarSingleR(3), 2e-5, 1e-4, () => new WideSingleR.Inference(r));
+            var s = new WideSingleS(3);
+            Compare(s, new ScalarSingleS(3), 2e-5, 1e-4, () => new WideSingleS.Inference(s));
+            var f = new WideDoubleF(3);
+            Compare(f, new ScalarDoubleF(3), 1e-12, 1e-11, () => new WideDoubleF.Inference(f));
+            var a = new WideSingleA(3);
+            Compare(a, new ScalarSingleA(3), 2e-5, 1e-4, () => new WideSingleA.Inference(a));   // no layer packed: the network's Forward
             return Describe();
         }
 
@@ -45,7 +55,8 @@ namespace Backprop.Generated.Tests
             => "SIMD and scalar kernels agree; Vector512: " + Vector512.IsHardwareAccelerated + ", AVX-512: " + System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported
                + ", Vector256: " + Vector256.IsHardwareAccelerated + ", Vector128: " + Vector128.IsHardwareAccelerated;
 
-        private static void Compare<T>(ISupervisedNetwork<T> vector, ISupervisedNetwork<T> scalar, double tolerance, double parameterTolerance) where T : unmanaged
+        /// <param name="inference">Makes an Inference of <paramref name="vector"/> from its current parameters, when given.</param>
+        private static void Compare<T>(ISupervisedNetwork<T> vector, ISupervisedNetwork<T> scalar, double tolerance, double parameterTolerance, Func<IInference<T>>? inference = null) where T : unmanaged
         {
             string name = vector.GetType().Name;
             int inputs = vector.InputSize, outputs = vector.OutputSize;
@@ -59,6 +70,13 @@ namespace Backprop.Generated.Tests
             ForwardAgrees(name, vector, scalar, x.AsSpan(0, 11 * inputs).ToArray(), tolerance);
             ForwardAgrees(name, vector, scalar, x.AsSpan(0, 16 * inputs).ToArray(), tolerance);
             ForwardAgrees(name, vector, scalar, x, tolerance);
+            IInference<T>? snapshot = inference?.Invoke();
+            T[]? before = null;
+            if (snapshot != null)
+            {
+                Same(name + " Inference parameters", vector.Parameters.ToArray(), snapshot.Parameters.ToArray(), 0);
+                before = InferenceAgrees(name + " Inference", snapshot, scalar, x, tolerance);
+            }
 
             for (int s = 0; s < 3; s++)
             {
@@ -77,6 +95,14 @@ namespace Backprop.Generated.Tests
                 Same(name + " TrainBatch loss, step " + step, new[] { ls }, new[] { lv }, parameterTolerance);
             }
             Same(name + " parameters after TrainBatch", scalar.Parameters.ToArray(), vector.Parameters.ToArray(), parameterTolerance);
+            if (snapshot != null)
+            {
+                // The steps changed the network's weights, not the copy's: it still computes what it did.
+                T[] after = new T[before!.Length];
+                int inputs1 = snapshot.InputSize, outputs1 = snapshot.OutputSize;
+                for (int s = 0; s < count; s++) snapshot.Forward(x.AsSpan(s * inputs1, inputs1), after.AsSpan(s * outputs1, outputs1));
+                Same(name + " Inference after TrainBatch (its own copy)", before, after, 0);
+            }
 
             // The steps changed the weights, and so does a write through a Parameters span held across a batch: ForwardBatch
             // must not read a transpose of the old ones. Both networks get the scalar one's parameters, so they agree closely.
@@ -89,6 +115,27 @@ namespace Backprop.Generated.Tests
                 scalarHeld[i] = held[i];
             }
             ForwardAgrees(name + " after a write through Parameters", vector, scalar, x, tolerance);
+            if (inference != null) InferenceAgrees(name + " Inference after a write through Parameters", inference(), scalar, x, tolerance);
+        }
+
+        /// <summary>
+        /// An Inference's Forward (sample by sample) and ForwardBatch against the scalar network's Forward; returns the
+        /// outputs of its Forward, sample after sample.
+        /// </summary>
+        private static T[] InferenceAgrees<T>(string name, IInference<T> inference, ISupervisedNetwork<T> scalar, T[] x, double tolerance) where T : unmanaged
+        {
+            int inputs = inference.InputSize, outputs = inference.OutputSize, count = x.Length / inputs;
+            T[] all = new T[outputs * count], b = new T[outputs], batch = new T[outputs * count];
+            inference.ForwardBatch(x, batch);
+            for (int s = 0; s < count; s++)
+            {
+                Span<T> a = all.AsSpan(s * outputs, outputs);
+                inference.Forward(x.AsSpan(s * inputs, inputs), a);
+                scalar.Forward(x.AsSpan(s * inputs, inputs), b);
+                Same(name + " Forward, sample " + s, b, a.ToArray(), tolerance);
+                Same(name + " ForwardBatch of " + count + ", sample " + s, b, batch.AsSpan(s * outputs, outputs).ToArray(), tolerance);
+            }
+            return all;
         }
 
         /// <summary>Forward and ForwardBatch of the SIMD network against the scalar network's Forward, sample by sample.</summary>

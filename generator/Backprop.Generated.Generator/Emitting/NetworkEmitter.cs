@@ -96,6 +96,7 @@ namespace Backprop.Generated.Generator
                 if (TileEmitter.PairApplies(c)) TileEmitter.Pair(w, c);
             }
             w.Line();
+            InferenceEmitter.Emit(w, c);
             // The check is inlined into every public method (a compare and a branch); the message is built only in the
             // throw helper, which is never inlined, so the caller stays small.
             w.Line(InlineAttribute);
@@ -143,9 +144,14 @@ namespace Backprop.Generated.Generator
         /// activation, are stored one at a time; a wider load spanning several of those stores, still in flight, cannot
         /// take its data from them and waits until they reach the cache (16→32→32→4's Forward: 82 against 86–107 ns).
         /// </summary>
-        private static void OutputCopy(SourceWriter w, EmitContext c)
+        internal static void OutputCopy(SourceWriter w, EmitContext c)
         {
             NetworkPlan plan = c.Plan;
+            if (!c.Target.HasVectorMath)
+            {
+                w.Line(c.SpanOf("_values", plan.OutputTensor.Offset, plan.OutputSize, true) + ".CopyTo(output);");
+                return;
+            }
             int whole = plan.OutputSize - plan.OutputSize % VectorEmitter.Lanes(c);
             string copy = ConstantCopy(c, "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output)", ArrayElement("_values", plan.OutputTensor.Offset), whole);
             if (whole == plan.OutputSize)
@@ -233,6 +239,7 @@ namespace Backprop.Generated.Generator
                 w.Line("private readonly " + T + "[]? " + TransposedEmitter.TransposedField + " = " + allocate);
                 w.Line("private readonly " + T + "[]? " + TransposedEmitter.CopyField + " = " + allocate);
             }
+            InferenceEmitter.Storage(w, c);
             w.Line("private int _accumulatedSamples;");
             if (c.Spec.Optimizer != null)
             {
@@ -372,8 +379,7 @@ namespace Backprop.Generated.Generator
             w.Line("CheckLength(output.Length, OutputSize, nameof(output), \"OutputSize\");");
             ChainEmitter.Dispatch(w, c, "output");
             w.Line("RunForward(input);");
-            if (c.Target.HasVectorMath) OutputCopy(w, c);
-            else w.Line(output + ".CopyTo(output);");
+            OutputCopy(w, c);
             w.Close();
             w.Line();
 
@@ -533,6 +539,12 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>The statement copying the checked input into the values buffer: a copy of constant size where vector maths exists.</summary>
+        internal static string InputCopy(EmitContext c)
+            => c.Target.HasVectorMath
+                ? ConstantCopy(c, ArrayElement("_values", 0), "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)", c.Plan.InputSize) + "   // every caller passes InputSize values"
+                : "input.CopyTo(" + c.SpanOf("_values", 0, c.Plan.InputSize, false) + ");";
+
         private static void Passes(SourceWriter w, EmitContext c)
         {
             NetworkPlan plan = c.Plan;
@@ -540,8 +552,7 @@ namespace Backprop.Generated.Generator
             w.Line("// Forward: the input is copied into the values buffer, then each layer reads the tensors before it.");
             w.Open("private void RunForward(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input)");
             ChainEmitter.Dispatch(w, c, "default");
-            if (c.Target.HasVectorMath) w.Line(ConstantCopy(c, ArrayElement("_values", 0), "global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input)", plan.InputSize) + "   // every caller passes InputSize values");
-            else w.Line("input.CopyTo(" + c.SpanOf("_values", 0, plan.InputSize, false) + ");");
+            w.Line(InputCopy(c));
             foreach (LayerPlan layer in plan.Layers) w.Line("ForwardLayer" + EmitContext.Int(layer.Index) + "(0);");
             w.Close();
             if (WideChainEmitter.Applies(c)) WideChainEmitter.Emit(w, c);

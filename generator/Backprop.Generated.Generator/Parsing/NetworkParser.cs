@@ -223,7 +223,7 @@ namespace Backprop.Generated.Generator
 
             string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
             var spec = new NetworkSpec(ns, symbol.Name, HintName(ns, symbol.Name), isDouble, inputSize, inputName,
-                layers.ToEquatableArray(), loss, optimizer, sawClip ? clip : 0);
+                layers.ToEquatableArray(), loss, optimizer, sawClip ? clip : 0, symbol.IsAbstract);
 
             // The graph: names, merge widths and masks. The planner knows the shapes; we know where each layer is.
             List<PlanIssue> issues = NetworkPlanner.Validate(spec);

@@ -65,6 +65,7 @@ namespace Backprop.Generated.Generator
     /// <summary>
     /// A parsed network declaration: plain values only (no symbols, syntax or locations), so that it compares by value.
     /// </summary>
+    /// <remarks><see cref="IsAbstract"/>: the class cannot be instantiated, so it gets no Inference (which holds an instance).</remarks>
     internal sealed record NetworkSpec(
         string? Namespace,
         string ClassName,
@@ -75,7 +76,8 @@ namespace Backprop.Generated.Generator
         EquatableArray<LayerSpec> Layers,
         LossKind Loss,
         OptimizerSpec? Optimizer,
-        double ClipGradNorm);
+        double ClipGradNorm,
+        bool IsAbstract = false);
 
     /// <summary>The result of parsing one attributed class: a spec when it is valid, and every diagnostic found.</summary>
     internal sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -377,6 +377,46 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
         }
 
+        /// <summary>
+        /// A copy of the network's parameters for inference: <see cref="Forward"/> and <see cref="ForwardBatch"/> on them, and nothing
+        /// that changes them but <see cref="CopyFrom"/>. Writes to the network's parameters after the copy do not reach it.
+        /// Its Forward is the network's.
+        /// Like the network, one instance serves one thread at a time; each thread can have its own copy.
+        /// </summary>
+        public sealed class Inference : global::Backprop.Generated.IInference<float>
+        {
+            // A private instance: its parameters are written only by CopyFrom, so its packed copy cannot go stale.
+            private readonly SoftmaxOnly _network = new SoftmaxOnly(0);
+
+            /// <summary>Copies <paramref name="network"/>'s current parameters.</summary>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="network"/> is null.</exception>
+            public Inference(SoftmaxOnly network) => CopyFrom(network);
+
+            /// <summary>Replaces this copy's parameters with <paramref name="network"/>'s current ones. Allocates nothing.</summary>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="network"/> is null.</exception>
+            public void CopyFrom(SoftmaxOnly network)
+            {
+                if (network is null) throw new global::System.ArgumentNullException(nameof(network));
+                global::System.Array.Copy(network._parameters, _network._parameters, ParameterCount);
+            }
+
+            /// <summary>Features per input sample.</summary>
+            public int InputSize => SoftmaxOnly.InputSize;
+            /// <summary>Values per output sample.</summary>
+            public int OutputSize => SoftmaxOnly.OutputSize;
+
+            /// <summary>The copied parameters, laid out as the network's <see cref="SoftmaxOnly.Parameters"/>.</summary>
+            public global::System.ReadOnlySpan<float> Parameters => _network._parameters;
+
+            /// <summary>Computes the output for one sample. Allocates nothing.</summary>
+            /// <exception cref="global::System.ArgumentException">A span's length is not the network's size.</exception>
+            public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => _network.Forward(input, output);
+
+            /// <summary>Computes the outputs of many samples, as the network's <see cref="SoftmaxOnly.ForwardBatch"/>. Allocates nothing.</summary>
+            /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+            public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => _network.ForwardBatch(inputs, outputs);
+        }
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void CheckLength(int actual, int expected, string name, string what)
         {

@@ -1,0 +1,151 @@
+using System;
+using System.Linq;
+using System.Runtime.Intrinsics.X86;
+using Backprop.Generated.Tests.Infrastructure;
+using Backprop.Generated.Tests.Networks;
+using Xunit;
+
+namespace Backprop.Generated.Tests.Networks
+{
+    // A packed layer and nothing after it: Inference's output is that layer's sums, bias first, then input by input.
+    [Network(Precision.Single)]
+    [Input(784)] [Dense(128)]
+    public partial class PackedSingle { }
+
+    [Network(Precision.Double)]
+    [Input(70)] [Dense(64)]
+    public partial class PackedDouble { }
+}
+
+namespace Backprop.Generated.Tests
+{
+    /// <summary>
+    /// A network's Inference: a copy of its parameters that only CopyFrom changes, whose Forward reads the layers too large
+    /// for L1 input-major. WidthAgreement compares it with the scalar path at every width; here, its exact sums, its
+    /// copy semantics, its errors and its allocations.
+    /// </summary>
+    public sealed class InferenceTests
+    {
+        [Fact]
+        public void A_packed_layer_sums_from_the_bias_in_input_order()
+        {
+            var net = new PackedSingle(5);
+            var inference = new PackedSingle.Inference(net);
+            var random = new Random(3);
+            float[] x = Enumerable.Range(0, 784).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), y = new float[128];
+            inference.Forward(x, y);
+            float[] p = net.Parameters.ToArray();
+            for (int o = 0; o < 128; o++)
+            {
+                // Where SIMD runs, each output vector is one chain of multiply-adds (eight vectors per block at either
+                // width); FMA fuses them where the processor has it.
+                float z = p[128 * 784 + o];
+                for (int k = 0; k < 784; k++) z = Fma.IsSupported ? MathF.FusedMultiplyAdd(p[o * 784 + k], x[k], z) : p[o * 784 + k] * x[k] + z;
+                Assert.True(BitConverter.SingleToInt32Bits(z) == BitConverter.SingleToInt32Bits(y[o]), "output " + o + ": " + y[o].ToString("R") + ", expected " + z.ToString("R"));
+            }
+        }
+
+        [Fact]
+        public void A_packed_double_layer_sums_from_the_bias_in_input_order()
+        {
+            var net = new PackedDouble(5);
+            var inference = new PackedDouble.Inference(net);
+            double[] x = Enumerable.Range(0, 70).Select(k => Math.Sin(k * 0.7)).ToArray(), y = new double[64];
+            inference.Forward(x, y);
+            double[] p = net.Parameters.ToArray();
+            for (int o = 0; o < 64; o++)
+            {
+                double z = p[64 * 70 + o];
+                for (int k = 0; k < 70; k++) z = Fma.IsSupported ? Math.FusedMultiplyAdd(p[o * 70 + k], x[k], z) : p[o * 70 + k] * x[k] + z;
+                Assert.Equal(BitConverter.DoubleToInt64Bits(z), BitConverter.DoubleToInt64Bits(y[o]));
+            }
+        }
+
+        [Fact]
+        public void The_copy_changes_only_through_CopyFrom()
+        {
+            var net = new WideSingleQ(1);
+            var inference = new WideSingleQ.Inference(net);
+            float[] x = Enumerable.Range(0, 784).Select(k => (k % 13) * 0.1f - 0.6f).ToArray();
+            float[] before = new float[10], after = new float[10], fromNetwork = new float[10];
+            inference.Forward(x, before);
+            Assert.Equal(net.Parameters.ToArray(), inference.Parameters.ToArray());
+
+            // A write through the network's Parameters and a training step: the copy computes what it did.
+            net.Parameters[5] += 1f;
+            net.Parameters[128 * 784 + 3] -= 0.5f;
+            net.TrainBatch(x, new float[10]);
+            inference.Forward(x, after);
+            Assert.Equal(before, after);
+
+            inference.CopyFrom(net);
+            Assert.Equal(net.Parameters.ToArray(), inference.Parameters.ToArray());
+            inference.Forward(x, after);
+            var fresh = new WideSingleQ.Inference(net);
+            float[] freshOutput = new float[10];
+            fresh.Forward(x, freshOutput);
+            Assert.Equal(freshOutput, after);
+            net.Forward(x, fromNetwork);
+            for (int i = 0; i < 10; i++) Close.One(fromNetwork[i], after[i], 2e-5, "output " + i + " against the network's Forward");
+            Assert.NotEqual(before, after);
+        }
+
+        [Fact]
+        public void Bad_arguments_throw_and_leave_the_copy_as_it_was()
+        {
+            var net = new WideSingleQ(2);
+            var inference = new WideSingleQ.Inference(net);
+            float[] parameters = inference.Parameters.ToArray();
+            var error = Assert.Throws<ArgumentNullException>(() => inference.CopyFrom(null!));
+            Assert.Equal("network", error.ParamName);
+            Assert.Throws<ArgumentNullException>(() => new WideSingleQ.Inference(null!));
+
+            var input = Assert.Throws<ArgumentException>(() => inference.Forward(new float[783], new float[10]));
+            Assert.Equal("input", input.ParamName);
+            Assert.StartsWith("input has length 783, but WideSingleQ expects 784 (InputSize).", input.Message);
+            var output = Assert.Throws<ArgumentException>(() => inference.Forward(new float[784], new float[11]));
+            Assert.StartsWith("output has length 11, but WideSingleQ expects 10 (OutputSize).", output.Message);
+            var batch = Assert.Throws<ArgumentException>(() => inference.ForwardBatch(new float[784 * 2 + 1], new float[20]));
+            Assert.Equal("inputs", batch.ParamName);
+            Assert.Equal(parameters, inference.Parameters.ToArray());
+        }
+
+        [Fact]
+        public void Forward_and_CopyFrom_allocate_nothing()
+        {
+            var net = new WideSingleQ(3);
+            var inference = new WideSingleQ.Inference(net);
+            float[] x = new float[784 * 5], y = new float[10 * 5];
+            Assert.Equal(0, Allocations.Measure(() => inference.Forward(x.AsSpan(0, 784), y.AsSpan(0, 10))));
+            Assert.Equal(0, Allocations.Measure(() => inference.ForwardBatch(x, y)));
+            Assert.Equal(0, Allocations.Measure(() => inference.CopyFrom(net)));
+        }
+
+        [Fact]
+        public void Pack_puts_every_element_in_its_block()
+        {
+            // 21 rows in blocks of 8: two whole blocks and one of 5; values name their position.
+            const int rows = 21, columns = 6, block = 8;
+            float[] matrix = Enumerable.Range(0, rows * columns).Select(k => (float)k).ToArray(), packed = new float[rows * columns];
+            VectorMath.PackInputMajor(matrix, rows, columns, block, packed);
+            for (int i = 0; i < rows; i++)
+            {
+                int o = i - i % block, width = Math.Min(block, rows - o);
+                for (int k = 0; k < columns; k++) Assert.Equal(matrix[i * columns + k], packed[o * columns + k * width + i - o]);
+            }
+            double[] m = Enumerable.Range(0, 12).Select(k => k + 0.5).ToArray(), d = new double[12];
+            VectorMath.PackInputMajor(m, 4, 3, 4, d);
+            Assert.Equal(new[] { 0.5, 3.5, 6.5, 9.5, 1.5, 4.5, 7.5, 10.5, 2.5, 5.5, 8.5, 11.5 }, d);
+        }
+
+        [Fact]
+        public void Pack_rejects_wrong_lengths()
+        {
+            var short_ = Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new float[11], 3, 4, 8, new float[12]));
+            Assert.Equal("matrix has 11 values, but a 3×4 matrix has 12. (Parameter 'matrix')", short_.Message);
+            var room = Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new double[12], 3, 4, 8, new double[13]));
+            Assert.Equal("packed", room.ParamName);
+            Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new float[12], 3, 4, 0, new float[12]));
+        }
+    }
+}
