@@ -1289,6 +1289,19 @@ namespace Backprop.Generated.Tests
         }
 
         [Fact]
+        public void An_abstract_network_compiles_without_an_Inference()
+        {
+            // Inference holds an instance of the network, which an abstract class cannot give; a derived class can be used.
+            const string source = "using Backprop.Generated;\nnamespace Demo {\n[Network] [Input(3)] [Dense(2)] public abstract partial class Net { }\npublic sealed class Concrete : Net { }\n}\n";
+            GeneratorOutput output = Run(source);
+            Assert.Empty(output.GeneratorDiagnostics);
+            AssertGeneratedAndCompiles(output);
+            Assembly assembly = GeneratorHarness.CompileAndLoad(output);
+            Assert.Null(assembly.GetType("Demo.Net+Inference"));
+            Assert.NotNull(GeneratorHarness.CompileAndLoad(Run(source.Replace("abstract ", ""))).GetType("Demo.Net+Inference"));
+        }
+
+        [Fact]
         public void BPG027_an_internal_base_constructor_of_another_assembly_does_not_count()
         {
             // Model lives in another assembly: its internal parameterless constructor is out of the network's reach, and so
