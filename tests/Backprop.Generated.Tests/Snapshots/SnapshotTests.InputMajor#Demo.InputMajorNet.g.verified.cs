@@ -1122,7 +1122,7 @@ namespace Demo
         private void ForwardInputMajor0(global::System.ReadOnlySpan<float> input)
         {
             // z = W·x + b from W input-major [96×96] in blocks of eight vectors of outputs: for each input k,
-            // x[k] broadcast times the block's k-th row adds to whole vectors of outputs; each block is one sequential stream.
+            // x[k] broadcast times the block's k-th row adds to whole vectors of outputs; each set of accumulators reads one stream.
             ref float t = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_inputMajorWeights!), _inputMajorStart);
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
@@ -1130,7 +1130,7 @@ namespace Demo
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 {
-                    // 6 vectors of outputs × 2 sets of accumulators (input k adds to set k mod 2), the first from the bias
+                    // 6 vectors of outputs × 2 sets of accumulators over inputs 0 .. 48, 48 .. 96, the first from the bias
                     global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216));
                     global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 16));
                     global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 32));
@@ -1138,7 +1138,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 64));
                     global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 80));
                     global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (nint k = 0; k < 96; k += 2)
+                    for (nint k = 0; k < 48; k++)
                     {
                         nint row = k * 96;
                         global::System.Runtime.Intrinsics.Vector512<float> xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
@@ -1148,13 +1148,13 @@ namespace Demo
                         acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 48)), xk, acc3);
                         acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 64)), xk, acc4);
                         acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 80)), xk, acc5);
-                        xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 1));
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96)), xk, acc6);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96 + 16)), xk, acc7);
-                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96 + 32)), xk, acc8);
-                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96 + 48)), xk, acc9);
-                        acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96 + 64)), xk, acc10);
-                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 96 + 80)), xk, acc11);
+                        xk = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 48));
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608)), xk, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608 + 16)), xk, acc7);
+                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608 + 32)), xk, acc8);
+                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608 + 48)), xk, acc9);
+                        acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608 + 64)), xk, acc10);
+                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t, (nuint)(row + 4608 + 80)), xk, acc11);
                     }
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0 + acc6, ref v, (nuint)(96));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1 + acc7, ref v, (nuint)(96 + 16));
@@ -1199,13 +1199,13 @@ namespace Demo
             }
             // the last 4 vectors of outputs
             {
-                // 4 vectors of outputs × 2 sets of accumulators (input k adds to set k mod 2), the first from the bias
+                // 4 vectors of outputs × 2 sets of accumulators over inputs 0 .. 48, 48 .. 96, the first from the bias
                 global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64));
                 global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 8));
                 global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 16));
                 global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 24));
                 global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (nint k = 0; k < 96; k += 2)
+                for (nint k = 0; k < 48; k++)
                 {
                     nint row = 64 * 96 + k * 32;
                     global::System.Runtime.Intrinsics.Vector256<float> xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
@@ -1213,11 +1213,11 @@ namespace Demo
                     acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 8)), xk, acc1);
                     acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 16)), xk, acc2);
                     acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 24)), xk, acc3);
-                    xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 1));
-                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32)), xk, acc4);
-                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32 + 8)), xk, acc5);
-                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32 + 16)), xk, acc6);
-                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32 + 24)), xk, acc7);
+                    xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 48));
+                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536)), xk, acc4);
+                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 8)), xk, acc5);
+                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 16)), xk, acc6);
+                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 24)), xk, acc7);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0 + acc4, ref v, (nuint)(96 + 64));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1 + acc5, ref v, (nuint)(96 + 64 + 8));
