@@ -16,6 +16,12 @@ namespace Backprop.Generated.Tests.Networks
     [Network(Precision.Double)]
     [Input(70)] [Dense(64)]
     public partial class PackedDouble { }
+
+    // 111 inputs × 80 outputs without a bias (35 KB): at 512 bits five vectors in two sets of 55 inputs and one left over;
+    // at 256 bits a block of eight vectors, then two in four sets of 27 inputs and three left over.
+    [Network(Precision.Single)]
+    [Input(111)] [Dense(80, Bias = false)]
+    public partial class PackedOdd { }
 }
 
 namespace Backprop.Generated.Tests
@@ -27,6 +33,46 @@ namespace Backprop.Generated.Tests
     /// </summary>
     public sealed class InferenceTests
     {
+        /// <summary>
+        /// One output of a packed layer as the kernel sums it, written from its rules: blocks of eight vectors of outputs at
+        /// the width that runs (512 bits where Vector512 is accelerated and the outputs are whole 512-bit vectors); a block
+        /// of v vectors takes ⌈8 / v⌉ sets of accumulators (at least two at 512 bits, one for five to seven vectors at 256),
+        /// each set a chain over its contiguous range of inputs, the last also over the inputs left over; the first set
+        /// starts from the bias; the sets are added in order. Multiply-adds fuse where the processor has FMA.
+        /// </summary>
+        private static double Expected(double[] w, double[] x, double bias, int units, int o, int lanes512, Func<double, double, double, double> multiplyAdd, Func<double, double, double> add)
+        {
+            int fanIn = x.Length;
+            bool wide = Vector512.IsHardwareAccelerated && units % lanes512 == 0;
+            int lanes = wide ? lanes512 : lanes512 / 2, block = 8 * lanes, first = o - o % block, vectors = Math.Min(block, units - first) / lanes;
+            int sets = (8 + vectors - 1) / vectors;
+            if (wide) sets = Math.Max(sets, 2);
+            else if (vectors >= 5) sets = 1;
+            sets = Math.Min(sets, fanIn);
+            int range = fanIn / sets;
+            double total = 0;
+            for (int set = 0; set < sets; set++)
+            {
+                double z = set == 0 ? bias : 0;
+                int end = set == sets - 1 ? fanIn : (set + 1) * range;
+                for (int k = set * range; k < end; k++) z = multiplyAdd(w[o * fanIn + k], x[k], z);
+                total = set == 0 ? z : add(total, z);
+            }
+            return total;
+        }
+
+        private static void AssertExactSingle(float[] p, int units, int fanIn, bool bias, float[] x, float[] y)
+        {
+            double[] w = p.Take(units * fanIn).Select(v => (double)v).ToArray(), xd = x.Select(v => (double)v).ToArray();
+            for (int o = 0; o < units; o++)
+            {
+                float expected = (float)Expected(w, xd, bias ? p[units * fanIn + o] : 0, units, o, 16,
+                    (a, b, c) => Fma.IsSupported ? MathF.FusedMultiplyAdd((float)a, (float)b, (float)c) : (float)a * (float)b + (float)c,
+                    (a, b) => (float)a + (float)b);
+                Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(y[o]), "output " + o + ": " + y[o].ToString("R") + ", expected " + expected.ToString("R"));
+            }
+        }
+
         [Fact]
         public void A_packed_layer_sums_each_range_of_inputs_in_order()
         {
@@ -35,21 +81,17 @@ namespace Backprop.Generated.Tests
             var random = new Random(3);
             float[] x = Enumerable.Range(0, 784).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), y = new float[128];
             inference.Forward(x, y);
-            float[] p = net.Parameters.ToArray();
-            int half = Vector512.IsHardwareAccelerated ? 392 : 784;
-            for (int o = 0; o < 128; o++)
-            {
-                // Blocks of eight vectors of outputs: at 512 bits two sets of accumulators, over inputs 0 .. 392 (from the
-                // bias) and 392 .. 784, added at the end; at 256 bits one chain from the bias. FMA fuses where it exists.
-                float Chain(float z, int from, int to)
-                {
-                    for (int k = from; k < to; k++) z = Fma.IsSupported ? MathF.FusedMultiplyAdd(p[o * 784 + k], x[k], z) : p[o * 784 + k] * x[k] + z;
-                    return z;
-                }
-                float expected = Chain(p[128 * 784 + o], 0, half);
-                if (half < 784) expected += Chain(0f, half, 784);
-                Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(y[o]), "output " + o + ": " + y[o].ToString("R") + ", expected " + expected.ToString("R"));
-            }
+            AssertExactSingle(net.Parameters.ToArray(), 128, 784, bias: true, x, y);
+        }
+
+        [Fact]
+        public void A_packed_layer_without_bias_sums_its_sets_and_the_inputs_left_over_in_order()
+        {
+            var net = new PackedOdd(6);
+            var inference = new PackedOdd.Inference(net);
+            float[] x = Enumerable.Range(0, 111).Select(k => MathF.Sin(k * 1.3f)).ToArray(), y = new float[80];
+            inference.Forward(x, y);
+            AssertExactSingle(net.Parameters.ToArray(), 80, 111, bias: false, x, y);
         }
 
         [Fact]
@@ -60,16 +102,9 @@ namespace Backprop.Generated.Tests
             double[] x = Enumerable.Range(0, 70).Select(k => Math.Sin(k * 0.7)).ToArray(), y = new double[64];
             inference.Forward(x, y);
             double[] p = net.Parameters.ToArray();
-            int half = Vector512.IsHardwareAccelerated ? 35 : 70;
             for (int o = 0; o < 64; o++)
             {
-                double Chain(double z, int from, int to)
-                {
-                    for (int k = from; k < to; k++) z = Fma.IsSupported ? Math.FusedMultiplyAdd(p[o * 70 + k], x[k], z) : p[o * 70 + k] * x[k] + z;
-                    return z;
-                }
-                double expected = Chain(p[64 * 70 + o], 0, half);
-                if (half < 70) expected += Chain(0.0, half, 70);
+                double expected = Expected(p, x, p[64 * 70 + o], 64, o, 8, (a, b, c) => Fma.IsSupported ? Math.FusedMultiplyAdd(a, b, c) : a * b + c, (a, b) => a + b);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(y[o]));
             }
         }
@@ -108,7 +143,9 @@ namespace Backprop.Generated.Tests
         {
             var net = new WideSingleQ(2);
             var inference = new WideSingleQ.Inference(net);
-            float[] parameters = inference.Parameters.ToArray();
+            float[] parameters = inference.Parameters.ToArray(), x = Enumerable.Range(0, 784).Select(k => k % 7 * 0.25f).ToArray();
+            float[] before = new float[10], after = new float[10];
+            inference.Forward(x, before);
             var error = Assert.Throws<ArgumentNullException>(() => inference.CopyFrom(null!));
             Assert.Equal("network", error.ParamName);
             Assert.Throws<ArgumentNullException>(() => new WideSingleQ.Inference(null!));
@@ -121,6 +158,8 @@ namespace Backprop.Generated.Tests
             var batch = Assert.Throws<ArgumentException>(() => inference.ForwardBatch(new float[784 * 2 + 1], new float[20]));
             Assert.Equal("inputs", batch.ParamName);
             Assert.Equal(parameters, inference.Parameters.ToArray());
+            inference.Forward(x, after);
+            Assert.Equal(before, after);   // the packed copy too
         }
 
         [Fact]
@@ -155,7 +194,8 @@ namespace Backprop.Generated.Tests
         public void Pack_rejects_wrong_lengths()
         {
             var short_ = Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new float[11], 3, 4, 8, new float[12]));
-            Assert.Equal("matrix has 11 values, but a 3×4 matrix has 12. (Parameter 'matrix')", short_.Message);
+            Assert.Equal("matrix", short_.ParamName);
+            Assert.StartsWith("matrix has 11 values, but a 3×4 matrix has 12.", short_.Message);
             var room = Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new double[12], 3, 4, 8, new double[13]));
             Assert.Equal("packed", room.ParamName);
             Assert.Throws<ArgumentException>(() => VectorMath.PackInputMajor(new float[12], 3, 4, 0, new float[12]));

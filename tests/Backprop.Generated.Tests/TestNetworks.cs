@@ -352,6 +352,18 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Sgd(LearningRate = 0.01)]
     public partial class ScalarSingleS { }
 
+    // T: 272 outputs, 17 512-bit vectors: a loop over two blocks of eight, then one vector in eight sets of 12 inputs and
+    // four left over; at 256 bits four blocks and two vectors in four sets.
+    [Network(Precision.Single)]
+    [Input(100)] [Dense(272)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class WideSingleT { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(100)] [Dense(272)] [ReLU] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class ScalarSingleT { }
+
     // Double: 70 inputs × 64 outputs (35 KB), one block of eight 512-bit vectors, two of eight 256-bit ones.
     [Network(Precision.Double)]
     [Input(70)] [Dense(64)] [ReLU] [Dense(5)]

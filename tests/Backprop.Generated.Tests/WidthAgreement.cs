@@ -43,6 +43,8 @@ namespace Backprop.Generated.Tests
             Compare(r, new ScalarSingleR(3), 2e-5, 1e-4, () => new WideSingleR.Inference(r));
             var s = new WideSingleS(3);
             Compare(s, new ScalarSingleS(3), 2e-5, 1e-4, () => new WideSingleS.Inference(s));
+            var tt = new WideSingleT(3);
+            Compare(tt, new ScalarSingleT(3), 2e-5, 1e-4, () => new WideSingleT.Inference(tt));
             var f = new WideDoubleF(3);
             Compare(f, new ScalarDoubleF(3), 1e-12, 1e-11, () => new WideDoubleF.Inference(f));
             var a = new WideSingleA(3);

@@ -41,15 +41,23 @@ namespace Backprop.Generated.Generator
         /// <summary>Whether the layer is packed at 512 bits where Vector512 runs: its outputs are whole 512-bit vectors.</summary>
         private static bool Wide(EmitContext c, LayerPlan layer) => layer.Units % VectorWidth.Wide.Lanes(c) == 0;
 
-        public static IEnumerable<LayerPlan> Layers(EmitContext c) => c.Plan.Layers.Where(layer => Applies(c, layer));
+        /// <summary>The packed layers, in order: none in an abstract class, which gets no Inference.</summary>
+        public static IEnumerable<LayerPlan> Layers(EmitContext c) => c.Spec.IsAbstract ? Enumerable.Empty<LayerPlan>() : c.Plan.Layers.Where(layer => Applies(c, layer));
 
         public static bool Any(EmitContext c) => Layers(c).Any();
 
-        /// <summary>The elements of <see cref="PackedField"/>: every packed W.</summary>
-        private static int Size(EmitContext c) => Layers(c).Sum(layer => layer.Units * layer.FanIn);
+        /// <summary>A layer's packed W in elements, rounded up to whole cache lines so that the next one starts on a line too.</summary>
+        private static int Padded(EmitContext c, LayerPlan layer)
+        {
+            int line = 64 / Bytes(c), size = layer.Units * layer.FanIn;
+            return (size + line - 1) / line * line;
+        }
 
-        /// <summary>Where a layer's packed W starts in <see cref="PackedField"/>.</summary>
-        private static int Offset(EmitContext c, LayerPlan layer) => Layers(c).TakeWhile(l => l != layer).Sum(l => l.Units * l.FanIn);
+        /// <summary>The elements of <see cref="PackedField"/> from <see cref="StartField"/>: every packed W, each from a cache line.</summary>
+        private static int Size(EmitContext c) => Layers(c).Sum(layer => Padded(c, layer));
+
+        /// <summary>Where a layer's packed W starts, from <see cref="StartField"/>: a multiple of a cache line.</summary>
+        private static int Offset(EmitContext c, LayerPlan layer) => Layers(c).TakeWhile(l => l != layer).Sum(l => Padded(c, l));
 
         /// <summary>
         /// Whether the first layer is packed, reads the network input and is its only reader: its kernel then broadcasts each
@@ -58,7 +66,7 @@ namespace Backprop.Generated.Generator
         private static bool ReadsInput(EmitContext c)
         {
             LayerPlan first = c.Plan.Layers[0];
-            return Applies(c, first) && first.ReadsOnlyNetworkInput && c.Plan.Layers.Skip(1).All(l => l.Input != 0 && l.Other != 0);
+            return Layers(c).Contains(first) && first.ReadsOnlyNetworkInput && c.Plan.Layers.Skip(1).All(l => l.Input != 0 && l.Other != 0);
         }
 
         /// <summary>The declaration of <see cref="PackedField"/>, with the network's storage.</summary>
@@ -136,7 +144,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in Layers(c)) Kernel(w, c, layer);
         }
 
-        /// <summary>The block of rows a layer is packed in where <paramref name="wide"/> runs: <see cref="BlockVectors"/> vectors.</summary>
+        /// <summary>The block of rows a layer is packed in where <paramref name="width"/> runs: <see cref="BlockVectors"/> vectors.</summary>
         private static string Block(EmitContext c, VectorWidth width) => EmitContext.Int(BlockVectors * width.Lanes(c));
 
         private static void Pack(SourceWriter w, EmitContext c)
@@ -239,12 +247,13 @@ namespace Backprop.Generated.Generator
         /// flight, and at 512 bits at least two, which read W as two streams (each set sums a contiguous range of inputs): a
         /// 784→128 kernel at 512 bits averaged 2.46 against 2.71 µs (stopwatch, 14 alternating runs of 4,000 calls; the fastest
         /// calls alike, 1.85–1.95 µs), the two streams riding out the machine's slow moments better. At 256 bits eight vectors
-        /// already take half of AVX2's sixteen registers.
+        /// already take half of AVX2's sixteen registers, and five to seven take one set.
         /// </summary>
         private static int Sets(EmitContext c, LayerPlan layer, VectorWidth width, int vectors)
         {
             int sets = (BlockVectors + vectors - 1) / vectors;
             if (width == VectorWidth.Wide && sets < 2) sets = 2;
+            else if (width == VectorWidth.Narrow && vectors >= 5) sets = 1;   // 5–7 chains; two sets would not fit AVX2's registers
             return System.Math.Min(sets, layer.FanIn);
         }
 
