@@ -22,6 +22,11 @@ namespace Backprop.Generated.Tests.Networks
     [Network(Precision.Single)]
     [Input(111)] [Dense(80, Bias = false)]
     public partial class PackedOdd { }
+
+    // 100 outputs: 96 packed, the last 4 from the row-major W.
+    [Network(Precision.Single)]
+    [Input(784)] [Dense(100)]
+    public partial class PackedWithRest { }
 }
 
 namespace Backprop.Generated.Tests
@@ -61,12 +66,13 @@ namespace Backprop.Generated.Tests
             return total;
         }
 
-        private static void AssertExactSingle(float[] p, int units, int fanIn, bool bias, float[] x, float[] y)
+        /// <summary>Outputs 0 .. units of a packed layer against <see cref="Expected"/>, bit for bit; the biases from p[biasAt ..], or none.</summary>
+        private static void AssertExactSingle(float[] p, int units, int fanIn, int? biasAt, float[] x, float[] y)
         {
             double[] w = p.Take(units * fanIn).Select(v => (double)v).ToArray(), xd = x.Select(v => (double)v).ToArray();
             for (int o = 0; o < units; o++)
             {
-                float expected = (float)Expected(w, xd, bias ? p[units * fanIn + o] : 0, units, o, 16,
+                float expected = (float)Expected(w, xd, biasAt is int at ? p[at + o] : 0, units, o, 16,
                     (a, b, c) => Fma.IsSupported ? MathF.FusedMultiplyAdd((float)a, (float)b, (float)c) : (float)a * (float)b + (float)c,
                     (a, b) => (float)a + (float)b);
                 Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(y[o]), "output " + o + ": " + y[o].ToString("R") + ", expected " + expected.ToString("R"));
@@ -81,7 +87,7 @@ namespace Backprop.Generated.Tests
             var random = new Random(3);
             float[] x = Enumerable.Range(0, 784).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), y = new float[128];
             inference.Forward(x, y);
-            AssertExactSingle(net.Parameters.ToArray(), 128, 784, bias: true, x, y);
+            AssertExactSingle(net.Parameters.ToArray(), 128, 784, biasAt: 128 * 784, x, y);
         }
 
         [Fact]
@@ -91,7 +97,24 @@ namespace Backprop.Generated.Tests
             var inference = new PackedOdd.Inference(net);
             float[] x = Enumerable.Range(0, 111).Select(k => MathF.Sin(k * 1.3f)).ToArray(), y = new float[80];
             inference.Forward(x, y);
-            AssertExactSingle(net.Parameters.ToArray(), 80, 111, bias: false, x, y);
+            AssertExactSingle(net.Parameters.ToArray(), 80, 111, biasAt: null, x, y);
+        }
+
+        [Fact]
+        public void Rows_after_the_packed_vectors_come_from_the_row_major_weights()
+        {
+            var net = new PackedWithRest(7);
+            var inference = new PackedWithRest.Inference(net);
+            float[] x = Enumerable.Range(0, 784).Select(k => MathF.Cos(k * 0.37f)).ToArray(), y = new float[100];
+            inference.Forward(x, y);
+            float[] p = net.Parameters.ToArray();
+            AssertExactSingle(p, 96, 784, biasAt: 100 * 784, x, y.AsSpan(0, 96).ToArray());
+            for (int o = 96; o < 100; o++)
+            {
+                double z = p[100 * 784 + o];
+                for (int k = 0; k < 784; k++) z += (double)p[o * 784 + k] * x[k];
+                Close.One(z, y[o], 1e-5, "row " + o);
+            }
         }
 
         [Fact]

@@ -96,9 +96,10 @@ namespace Backprop.Generated.Tests
             """);
 
         /// <summary>
-        /// (b3b) A first layer whose W (96×96, 36 KB) does not fit L1: Inference keeps it input-major (PackInputMajor) and its
-        /// Forward reads it from there (ForwardInputMajor0: six 512-bit vectors of outputs in two sets of accumulators, or
-        /// at 256 bits a block of eight and four more in two sets), broadcasting each input from the caller's span.
+        /// (b3b) A first layer whose W (96×100, 38 KB) does not fit L1: Inference keeps its first 96 rows input-major
+        /// (PackInputMajor) and its Forward reads them from there (ForwardInputMajor0: six 512-bit vectors of outputs in two
+        /// sets of accumulators, or at 256 bits a block of eight and four more in two sets), broadcasting each input from
+        /// the caller's span; the last 4 rows are dot products over the row-major W.
         /// </summary>
         [Fact]
         public void InputMajor() => Check("""
@@ -108,7 +109,7 @@ namespace Backprop.Generated.Tests
             {
                 [Network(Precision.Single)]
                 [Input(96)]
-                [Dense(96)] [ReLU]
+                [Dense(100)] [ReLU]
                 [Dense(4)]
                 public partial class InputMajorNet { }
             }

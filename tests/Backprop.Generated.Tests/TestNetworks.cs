@@ -364,6 +364,29 @@ namespace Backprop.Generated.Tests.Networks
     [MeanSquaredError] [Sgd(LearningRate = 0.01)]
     public partial class ScalarSingleT { }
 
+    // U: 784→100, the classic MNIST layer: 96 outputs packed (six 512-bit vectors, or a block of eight 256-bit ones and
+    // four), the last 4 rows from the row-major W. Double G: 67→70, 68 outputs packed at 256 bits only (17 vectors: two
+    // blocks and one in eight sets, three inputs left over), 2 rows from W with 3 inputs after the vectors.
+    [Network(Precision.Single)]
+    [Input(784)] [Dense(100)] [ReLU] [Dense(10)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class WideSingleU { }
+
+    [Network(Precision.Single, Kernel = Kernel.Scalar)]
+    [Input(784)] [Dense(100)] [ReLU] [Dense(10)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.01)]
+    public partial class ScalarSingleU { }
+
+    [Network(Precision.Double)]
+    [Input(67)] [Dense(70)] [Tanh] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class WideDoubleG { }
+
+    [Network(Precision.Double, Kernel = Kernel.Scalar)]
+    [Input(67)] [Dense(70)] [Tanh] [Dense(3)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.05)]
+    public partial class ScalarDoubleG { }
+
     // Double: 70 inputs × 64 outputs (35 KB), one block of eight 512-bit vectors, two of eight 256-bit ones.
     [Network(Precision.Double)]
     [Input(70)] [Dense(64)] [ReLU] [Dense(5)]

@@ -45,6 +45,10 @@ namespace Backprop.Generated.Tests
             Compare(s, new ScalarSingleS(3), 2e-5, 1e-4, () => new WideSingleS.Inference(s));
             var tt = new WideSingleT(3);
             Compare(tt, new ScalarSingleT(3), 2e-5, 1e-4, () => new WideSingleT.Inference(tt));
+            var u = new WideSingleU(3);
+            Compare(u, new ScalarSingleU(3), 2e-5, 1e-4, () => new WideSingleU.Inference(u));
+            var g = new WideDoubleG(3);
+            Compare(g, new ScalarDoubleG(3), 1e-12, 1e-11, () => new WideDoubleG.Inference(g));
             var f = new WideDoubleF(3);
             Compare(f, new ScalarDoubleF(3), 1e-12, 1e-11, () => new WideDoubleF.Inference(f));
             var a = new WideSingleA(3);

@@ -30,16 +30,22 @@ namespace Backprop.Generated.Generator
         private const int BlockVectors = 8;
 
         /// <summary>
-        /// Whether Inference reads this layer input-major: a SIMD dense layer (no mask, not scalar) whose outputs are whole
-        /// 256-bit vectors and whose W is larger than <see cref="MinBytes"/>.
+        /// Whether Inference reads this layer input-major: a SIMD dense layer (no mask, not scalar) with at least a 256-bit
+        /// vector of outputs and a W larger than <see cref="MinBytes"/>.
         /// </summary>
         public static bool Applies(EmitContext c, LayerPlan layer)
-            => VectorEmitter.Dense(c, layer) && layer.Units % VectorWidth.Narrow.Lanes(c) == 0 && (long)layer.Units * layer.FanIn * Bytes(c) > MinBytes;
+            => VectorEmitter.Dense(c, layer) && layer.Units >= VectorWidth.Narrow.Lanes(c) && (long)layer.Units * layer.FanIn * Bytes(c) > MinBytes;
+
+        /// <summary>
+        /// The rows packed: the whole 256-bit vectors of outputs. The rest, fewer than a vector (784→100: 4), are summed
+        /// from the row-major W by <see cref="Rest"/>.
+        /// </summary>
+        private static int PackedRows(EmitContext c, LayerPlan layer) => layer.Units - layer.Units % VectorWidth.Narrow.Lanes(c);
 
         private static int Bytes(EmitContext c) => c.Spec.IsDouble ? 8 : 4;
 
         /// <summary>Whether the layer is packed at 512 bits where Vector512 runs: its outputs are whole 512-bit vectors.</summary>
-        private static bool Wide(EmitContext c, LayerPlan layer) => layer.Units % VectorWidth.Wide.Lanes(c) == 0;
+        private static bool Wide(EmitContext c, LayerPlan layer) => PackedRows(c, layer) % VectorWidth.Wide.Lanes(c) == 0;
 
         /// <summary>The packed layers, in order: none in an abstract class, which gets no Inference.</summary>
         public static IEnumerable<LayerPlan> Layers(EmitContext c) => c.Spec.IsAbstract ? Enumerable.Empty<LayerPlan>() : c.Plan.Layers.Where(layer => Applies(c, layer));
@@ -49,7 +55,7 @@ namespace Backprop.Generated.Generator
         /// <summary>A layer's packed W in elements, rounded up to whole cache lines so that the next one starts on a line too.</summary>
         private static int Padded(EmitContext c, LayerPlan layer)
         {
-            int line = 64 / Bytes(c), size = layer.Units * layer.FanIn;
+            int line = 64 / Bytes(c), size = PackedRows(c, layer) * layer.FanIn;
             return (size + line - 1) / line * line;
         }
 
@@ -160,10 +166,10 @@ namespace Backprop.Generated.Generator
             w.Close();
             foreach (LayerPlan layer in Layers(c))
             {
-                string count = EmitContext.Int(layer.Units * layer.FanIn);
+                string count = EmitContext.Int(PackedRows(c, layer) * layer.FanIn);
                 string block = Wide(c, layer) ? "(" + VectorWidth.Wide.Accelerated + " ? " + Block(c, VectorWidth.Wide) + " : " + Block(c, VectorWidth.Narrow) + ")" : Block(c, VectorWidth.Narrow);
                 w.Line(Simd.Math + ".PackInputMajor(new " + EmitContext.ReadOnlySpan + "<" + c.T + ">(_parameters, " + EmitContext.Int(layer.WeightOffset) + ", " + count + "), "
-                    + EmitContext.Int(layer.Units) + ", " + EmitContext.Int(layer.FanIn) + ", " + block + ", new " + EmitContext.Span + "<" + c.T + ">(" + PackedField + ", " + StartField + (Offset(c, layer) == 0 ? "" : " + " + EmitContext.Int(Offset(c, layer))) + ", " + count + "));");
+                    + EmitContext.Int(PackedRows(c, layer)) + ", " + EmitContext.Int(layer.FanIn) + ", " + block + ", new " + EmitContext.Span + "<" + c.T + ">(" + PackedField + ", " + StartField + (Offset(c, layer) == 0 ? "" : " + " + EmitContext.Int(Offset(c, layer))) + ", " + count + "));");
             }
             w.Close();
             w.Line();
@@ -198,7 +204,7 @@ namespace Backprop.Generated.Generator
         {
             bool direct = layer.Index == 0 && ReadsInput(c);
             w.Open("private void ForwardInputMajor" + EmitContext.Int(layer.Index) + "(" + (direct ? EmitContext.ReadOnlySpan + "<" + c.T + "> input" : "") + ")");
-            w.Line("// z = W·x + b from W input-major [" + EmitContext.Int(layer.FanIn) + "×" + EmitContext.Int(layer.Units) + "] in blocks of eight vectors of outputs: for each input k,");
+            w.Line("// z = W·x + b from W input-major [" + EmitContext.Int(layer.FanIn) + "×" + EmitContext.Int(PackedRows(c, layer)) + "] in blocks of eight vectors of outputs: for each input k,");
             w.Line("// x[k] broadcast times the block's k-th row adds to whole vectors of outputs; each set of accumulators reads one stream.");
             int offset = Offset(c, layer);
             w.Line(Simd.RefAt(c, "t", PackedField + "!", StartField + (offset == 0 ? "" : " + " + EmitContext.Int(offset))));
@@ -207,22 +213,55 @@ namespace Backprop.Generated.Generator
             TensorPlan x = c.Tensor(layer.Input);
             if (direct) w.Line("ref " + c.T + " x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);   // InputSize values, checked");
             else w.Line(Simd.RefAt(c, "x", "_values", EmitContext.Int(x.Offset)));
+            bool rest = PackedRows(c, layer) < layer.Units;
             if (Wide(c, layer))
             {
                 w.Open("if (" + VectorWidth.Wide.Accelerated + ")");
                 Blocks(w, c, layer, VectorWidth.Wide);
-                w.Line("return;");
+                if (!rest) w.Line("return;");
                 w.Close();
+                if (rest) w.Open("else");
             }
             Blocks(w, c, layer, VectorWidth.Narrow);
+            if (Wide(c, layer) && rest) w.Close();
+            if (rest) Rest(w, c, layer);
             w.Close();
             w.Line();
+        }
+
+        /// <summary>
+        /// The rows after the packed ones, fewer than a 256-bit vector of them, from the row-major W: each a dot product of
+        /// two 256-bit accumulators over the inputs (then one vector, then the inputs left over one at a time), summed
+        /// across lanes, then the bias. They are a small part of W (784→100: 4 of 100 rows).
+        /// </summary>
+        private static void Rest(SourceWriter w, EmitContext c, LayerPlan layer)
+        {
+            int lanes = VectorWidth.Narrow.Lanes(c), fanIn = layer.FanIn, pairs = fanIn - fanIn % (2 * lanes), from = PackedRows(c, layer);
+            string V = Simd.Of(c), z = EmitContext.Int(c.Tensor(layer.Output).Offset);
+            w.Line("// rows " + EmitContext.Int(from) + " .. " + EmitContext.Int(layer.Units) + ", fewer than a vector of outputs, from the row-major W");
+            w.Open("for (nint r = " + EmitContext.Int(from) + "; r < " + EmitContext.Int(layer.Units) + "; r++)");
+            w.Line("nint row = " + (layer.WeightOffset == 0 ? "" : EmitContext.Int(layer.WeightOffset) + " + ") + "r * " + EmitContext.Int(fanIn) + ";");
+            w.Line(V + " s0 = " + Simd.Of(c) + ".Zero, s1 = " + Simd.Of(c) + ".Zero;");
+            if (pairs > 0)
+            {
+                w.Open("for (nint k = 0; k < " + EmitContext.Int(pairs) + "; k += " + EmitContext.Int(2 * lanes) + ")");
+                w.Line("s0 = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "row + k") + ", " + Simd.Load("x", "k") + ", s0);");
+                w.Line("s1 = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "row + k + " + EmitContext.Int(lanes)) + ", " + Simd.Load("x", "k + " + EmitContext.Int(lanes)) + ", s1);");
+                w.Close();
+            }
+            int single = fanIn - pairs >= lanes ? pairs : -1;
+            if (single >= 0) w.Line("s0 = " + Simd.Math + ".MultiplyAdd(" + Simd.Load("w", "row + " + EmitContext.Int(single)) + ", " + Simd.Load("x", EmitContext.Int(single)) + ", s0);");
+            w.Line(c.T + " sum = " + Simd.Vector + ".Sum(s0 + s1);");
+            for (int k = single >= 0 ? single + lanes : pairs; k < fanIn; k++)
+                w.Line("sum += " + Simd.Element("w", "row + " + EmitContext.Int(k)) + " * " + Simd.Element("x", EmitContext.Int(k)) + ";");
+            w.Line(Simd.Element("v", z + " + r") + " = sum" + (layer.HasBias ? " + " + Simd.Element("w", EmitContext.Int(layer.BiasOffset) + " + r") : "") + ";");
+            w.Close();
         }
 
         /// <summary>The layer's blocks at one width: whole blocks of <see cref="BlockVectors"/> vectors (in a loop if several), then the rest.</summary>
         private static void Blocks(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
         {
-            int lanes = width.Lanes(c), vectors = layer.Units / lanes, whole = vectors / BlockVectors, rest = vectors % BlockVectors, block = BlockVectors * lanes;
+            int lanes = width.Lanes(c), vectors = PackedRows(c, layer) / lanes, whole = vectors / BlockVectors, rest = vectors % BlockVectors, block = BlockVectors * lanes;
             if (whole == 1)
             {
                 w.Open();

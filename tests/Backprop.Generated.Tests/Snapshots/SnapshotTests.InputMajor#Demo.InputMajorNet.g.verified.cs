@@ -6,16 +6,16 @@
 namespace Demo
 {
     /// <summary>
-    /// A 96 → 4 network in float with 9700 parameters.
+    /// A 96 → 4 network in float with 10104 parameters.
     /// </summary>
     /// <remarks>
     /// <list type="table">
     /// <listheader><term>Layer</term><description>Output · parameters (offset in Parameters)</description></listheader>
     /// <item><term>input</term><description>x (input) [96]</description></item>
-    /// <item><term>0 Dense(96)</term><description>z0 [96] · W [96×96] at 0, b [96] at 9216</description></item>
-    /// <item><term>1 ReLU</term><description>a1 [96]</description></item>
-    /// <item><term>2 Dense(4)</term><description>z2 [4] · W [4×96] at 9312, b [4] at 9696</description></item>
-    /// <item><term>total</term><description>9700 parameters; 19396 FLOPs forward, 58088 per training sample</description></item>
+    /// <item><term>0 Dense(100)</term><description>z0 [100] · W [100×96] at 0, b [100] at 9600</description></item>
+    /// <item><term>1 ReLU</term><description>a1 [100]</description></item>
+    /// <item><term>2 Dense(4)</term><description>z2 [4] · W [4×100] at 9700, b [4] at 10100</description></item>
+    /// <item><term>total</term><description>10104 parameters; 20204 FLOPs forward, 60508 per training sample</description></item>
     /// </list>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generated.Generator", "VERSION")]
@@ -26,25 +26,25 @@ namespace Demo
         /// <summary>Values per output sample.</summary>
         public const int OutputSize = 4;
         /// <summary>Trainable parameters: for each dense layer, W as [out][in] row-major, then b.</summary>
-        public const int ParameterCount = 9700;
+        public const int ParameterCount = 10104;
         /// <summary>Floating-point operations of one forward pass (a multiply-add counts 2).</summary>
-        public const long ForwardFlops = 19396;
+        public const long ForwardFlops = 20204;
         /// <summary>Floating-point operations of one training sample, forward and backward, before the optimizer.</summary>
-        public const long TrainingFlops = 58088;
+        public const long TrainingFlops = 60508;
         /// <summary>The width of layer 0's output (Dense).</summary>
-        public const int Layer0OutputSize = 96;
+        public const int Layer0OutputSize = 100;
         /// <summary>The width of layer 1's output (ReLU).</summary>
-        public const int Layer1OutputSize = 96;
+        public const int Layer1OutputSize = 100;
         /// <summary>The width of layer 2's output (Dense).</summary>
         public const int Layer2OutputSize = 4;
         /// <summary>The layer list in one line: what fixes the parameter layout.</summary>
-        public const string Architecture = "Single; Input(96); Dense(96); ReLU; Dense(4)";
+        public const string Architecture = "Single; Input(96); Dense(100); ReLU; Dense(4)";
         /// <summary>FNV-1a 64 fingerprint of <see cref="Architecture"/>; weight files are checked against it.</summary>
-        public const ulong ArchitectureHash = 0x73A8929031AF4484UL;
+        public const ulong ArchitectureHash = 0xA699CD6FFD07E318UL;
         /// <summary>The architecture as a Mermaid flowchart (paste it into any Mermaid renderer, or a ```mermaid block on GitHub).</summary>
-        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 96\"]\n    L0[\"0 · Dense(96) · 96 · 9312 params\"]\n    L1[\"1 · ReLU · 96\"]\n    L2[\"2 · Dense(4) · 4 · 388 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2";
+        public const string MermaidDiagram = "flowchart TD\n    x[\"input · 96\"]\n    L0[\"0 · Dense(100) · 100 · 9700 params\"]\n    L1[\"1 · ReLU · 100\"]\n    L2[\"2 · Dense(4) · 4 · 404 params\"]\n    x --> L0\n    L0 --> L1\n    L1 --> L2";
         /// <summary>The values one sample needs: the input and every layer's output.</summary>
-        private const int ValueCount = 292;
+        private const int ValueCount = 300;
         /// <summary>Samples that ForwardBatch and TrainBatch take through the layers together.</summary>
         private const int Tile = 4;
 
@@ -70,8 +70,8 @@ namespace Demo
         public InputMajorNet(int seed)
         {
             var random = new global::Backprop.Generated.SeededRandom(seed);
-            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 9216), new global::System.Span<float>(_parameters, 9216, 96), 96, 96, global::Backprop.Generated.Initializer.PyTorchDefault, random);
-            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 9312, 384), new global::System.Span<float>(_parameters, 9696, 4), 96, 4, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 0, 9600), new global::System.Span<float>(_parameters, 9600, 100), 96, 100, global::Backprop.Generated.Initializer.PyTorchDefault, random);
+            global::Backprop.Generated.Initialization.Initialize(new global::System.Span<float>(_parameters, 9700, 400), new global::System.Span<float>(_parameters, 10100, 4), 100, 4, global::Backprop.Generated.Initializer.PyTorchDefault, random);
         }
 
         int global::Backprop.Generated.INetwork<float>.InputSize => InputSize;
@@ -94,31 +94,31 @@ namespace Demo
         /// <summary>Where layer 0's weights start in <see cref="Parameters"/>.</summary>
         public const int Layer0WeightsOffset = 0;
         /// <summary>Where layer 0's bias starts in <see cref="Parameters"/>.</summary>
-        public const int Layer0BiasOffset = 9216;
-        /// <summary>Layer 0's weights W0, [96×96] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
-        public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 9216);
-        /// <summary>Layer 0's bias b0, [96]; a view of <see cref="Parameters"/>.</summary>
-        public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 9216, 96);
+        public const int Layer0BiasOffset = 9600;
+        /// <summary>Layer 0's weights W0, [100×96] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
+        public global::System.Span<float> Layer0Weights => new global::System.Span<float>(_parameters, 0, 9600);
+        /// <summary>Layer 0's bias b0, [100]; a view of <see cref="Parameters"/>.</summary>
+        public global::System.Span<float> Layer0Bias => new global::System.Span<float>(_parameters, 9600, 100);
         /// <summary>Where layer 2's weights start in <see cref="Parameters"/>.</summary>
-        public const int Layer2WeightsOffset = 9312;
+        public const int Layer2WeightsOffset = 9700;
         /// <summary>Where layer 2's bias starts in <see cref="Parameters"/>.</summary>
-        public const int Layer2BiasOffset = 9696;
-        /// <summary>Layer 2's weights W2, [4×96] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
-        public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 9312, 384);
+        public const int Layer2BiasOffset = 10100;
+        /// <summary>Layer 2's weights W2, [4×100] row-major (rows are outputs, as torch.nn.Linear.weight); a view of <see cref="Parameters"/>.</summary>
+        public global::System.Span<float> Layer2Weights => new global::System.Span<float>(_parameters, 9700, 400);
         /// <summary>Layer 2's bias b2, [4]; a view of <see cref="Parameters"/>.</summary>
-        public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 9696, 4);
-        /// <summary>Layer 0's output z0 (Dense(96)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 96, 96);
+        public global::System.Span<float> Layer2Bias => new global::System.Span<float>(_parameters, 10100, 4);
+        /// <summary>Layer 0's output z0 (Dense(100)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
+        public global::System.ReadOnlySpan<float> Layer0Output => new global::System.ReadOnlySpan<float>(_values, 96, 100);
         /// <summary>The gradient of layer 0's output, δz0, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 96, 96);
+        public global::System.ReadOnlySpan<float> Layer0Gradient => new global::System.ReadOnlySpan<float>(_deltas, 96, 100);
         /// <summary>Layer 1's output a1 (ReLU) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 192, 96);
+        public global::System.ReadOnlySpan<float> Layer1Output => new global::System.ReadOnlySpan<float>(_values, 196, 100);
         /// <summary>The gradient of layer 1's output, δa1, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 192, 96);
+        public global::System.ReadOnlySpan<float> Layer1Gradient => new global::System.ReadOnlySpan<float>(_deltas, 196, 100);
         /// <summary>Layer 2's output z2 (Dense(4)) for the last sample run forward by a one-sample call (after a batch call, for one of its samples); a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 288, 4);
+        public global::System.ReadOnlySpan<float> Layer2Output => new global::System.ReadOnlySpan<float>(_values, 296, 4);
         /// <summary>The gradient of layer 2's output, δz2, from the last one-sample backward pass; a read-only view, valid until the next call.</summary>
-        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 288, 4);
+        public global::System.ReadOnlySpan<float> Layer2Gradient => new global::System.ReadOnlySpan<float>(_deltas, 296, 4);
 
         /// <summary>Replaces every parameter with <paramref name="values"/>, laid out as <see cref="Parameters"/>.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length does not match the network.</exception>
@@ -137,7 +137,7 @@ namespace Demo
             RunForward(input);
             // the lengths are checked: the elements one at a time, as the layer stored them
             ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 288);
+            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 296);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2);
@@ -158,15 +158,15 @@ namespace Demo
             for (; s + Tile <= count; s += Tile)
             {
                 RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize));
-                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 0) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 288)), 16);
-                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 1) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 580)), 16);
-                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 2) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 872)), 16);
-                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 3) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 1164)), 16);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 0) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 296)), 16);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 1) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 596)), 16);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 2) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 896)), 16);
+                global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), (s + 3) * OutputSize)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 1196)), 16);
             }
             for (; s < count; s++)
             {
                 RunForward(inputs.Slice(s * InputSize, InputSize));
-                new global::System.ReadOnlySpan<float>(_values, 288, 4).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+                new global::System.ReadOnlySpan<float>(_values, 296, 4).CopyTo(outputs.Slice(s * OutputSize, OutputSize));
             }
         }
 
@@ -177,7 +177,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(outputGradient.Length, OutputSize, nameof(outputGradient), "OutputSize");
             RunForward(input);
-            outputGradient.CopyTo(new global::System.Span<float>(_deltas, 288, 4));
+            outputGradient.CopyTo(new global::System.Span<float>(_deltas, 296, 4));
             BackwardLayer2(0);
             BackwardLayer1(0);
             BackwardLayer0(0);
@@ -194,7 +194,7 @@ namespace Demo
             CheckLength(input.Length, InputSize, nameof(input), "InputSize");
             CheckLength(jacobian.Length, OutputSize * InputSize, nameof(jacobian), "OutputSize × InputSize");
             RunForward(input);
-            global::System.Span<float> outputDelta = new global::System.Span<float>(_deltas, 288, 4);
+            global::System.Span<float> outputDelta = new global::System.Span<float>(_deltas, 296, 4);
             for (int k = 0; k < OutputSize; k++)
             {
                 // Seed the backward pass with the k-th unit vector: it returns row k, ∂outputₖ/∂input.
@@ -228,9 +228,9 @@ namespace Demo
         {
             // every caller passes Tile × InputSize values: copies of constant size, inlined
             global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 0)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 0)), 384);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 292)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 96)), 384);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 584)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 192)), 384);
-            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 876)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 288)), 384);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 300)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 96)), 384);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 600)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 192)), 384);
+            global::System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 900)), ref global::System.Runtime.CompilerServices.Unsafe.As<float, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), 288)), 384);
             ForwardTile0();
             ForwardTile1();
             ForwardTile2();
@@ -238,14 +238,14 @@ namespace Demo
 
         private void ForwardLayer0(int at)
         {
-            // z0 = W0·x + b0    W0: [96×96]
+            // z0 = W0·x + b0    W0: [100×96]
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // SIMD: 16 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 80; o += 16)
+                for (; o <= 84; o += 16)
                 {
                     nint row = 0 + o * 96;
                     global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -285,9 +285,32 @@ namespace Demo
                         acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 1440 + i)), xv, acc15);
                     }
                     global::System.Runtime.Intrinsics.Vector512<float> sums = global::Backprop.Generated.VectorMath.SumSixteen(acc0, acc4, acc8, acc12, acc1, acc5, acc9, acc13, acc2, acc6, acc10, acc14, acc3, acc7, acc11, acc15);
-                    sums += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + o));
+                    sums += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + o));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(sums, ref v, (nuint)(at + 96 + o));
                 }
+                // the last 4 rows, summed by one horizontal-add tree
+                int last = 0 + 96 * 96;
+                global::System.Runtime.Intrinsics.Vector512<float> tail0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<float> tail1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<float> tail2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<float> tail3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (int i = 0; i < 96; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 0 + i));
+                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
+                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 96 + i)), xv, tail1);
+                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 192 + i)), xv, tail2);
+                    tail3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 288 + i)), xv, tail3);
+                }
+                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(global::Backprop.Generated.VectorMath.Fold(tail0), global::Backprop.Generated.VectorMath.Fold(tail1), global::Backprop.Generated.VectorMath.Fold(tail2), global::Backprop.Generated.VectorMath.Fold(tail3));
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9696);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 96) = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9697);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 97) = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9698);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 98) = sum2;
+                float sum3 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9699);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 99) = sum3;
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -296,7 +319,7 @@ namespace Demo
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 88; o += 8)
+                for (; o <= 92; o += 8)
                 {
                     nint row = 0 + o * 96;
                     global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -320,16 +343,39 @@ namespace Demo
                         acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 672 + i)), xv, acc7);
                     }
                     global::System.Runtime.Intrinsics.Vector256<float> sums = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
-                    sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + o));
+                    sums += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + o));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sums, ref v, (nuint)(at + 96 + o));
                 }
+                // the last 4 rows, summed by one horizontal-add tree
+                int last = 0 + 96 * 96;
+                global::System.Runtime.Intrinsics.Vector256<float> tail0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<float> tail1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<float> tail2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<float> tail3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int i = 0; i < 96; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i));
+                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
+                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 96 + i)), xv, tail1);
+                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 192 + i)), xv, tail2);
+                    tail3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 288 + i)), xv, tail3);
+                }
+                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(tail0, tail1, tail2, tail3);
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9696);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 96) = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9697);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 97) = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9698);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 98) = sum2;
+                float sum3 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9699);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 96 + 99) = sum3;
                 return;
             }
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 96);
-            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9216);
-            global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 9216, 96);
-            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 96, 96);
-            for (int o = 0; o < 96; o++)
+            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9600);
+            global::System.ReadOnlySpan<float> b0 = new global::System.ReadOnlySpan<float>(_parameters, 9600, 100);
+            global::System.Span<float> z0 = new global::System.Span<float>(_values, at + 96, 100);
+            for (int o = 0; o < 100; o++)
             {
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 96, 96);
                 float sum = b0[o];
@@ -340,7 +386,7 @@ namespace Demo
 
         private void ForwardLayer1(int at)
         {
-            // a1 = relu(z0) = max(0, z0)    [96]
+            // a1 = relu(z0) = max(0, z0)    [100]
             int start = 0;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
@@ -348,23 +394,23 @@ namespace Demo
                 for (int i = 0; i < 96; i += 16)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 96 + i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref v, (nuint)(at + 192 + i));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref v, (nuint)(at + 196 + i));
                 }
-                return;
+                start = 96;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                for (int i = 0; i < 96; i += 8)
+                for (int i = start; i < 96; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 96 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 192 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref v, (nuint)(at + 196 + i));
                 }
-                return;
+                start = 96;
             }
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 96, 96);
-            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 192, 96);
-            for (int i = start; i < 96; i++)
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 96, 100);
+            global::System.Span<float> a1 = new global::System.Span<float>(_values, at + 196, 100);
+            for (int i = start; i < 100; i++)
             {
                 float v = z0[i];
                 a1[i] = v > 0f ? v : 0f;
@@ -373,85 +419,59 @@ namespace Demo
 
         private void ForwardLayer2(int at)
         {
-            // z2 = W2·a1 + b2    W2: [4×96]
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // SIMD: 16 rows of W at a time, 16 inputs per FMA; each row's lanes summed at the end.
-                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                // the last 4 rows, summed by one horizontal-add tree
-                int last = 9312 + 0 * 96;
-                global::System.Runtime.Intrinsics.Vector512<float> tail0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<float> tail1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<float> tail2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<float> tail3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                for (int i = 0; i < 96; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> xv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(at + 192 + i));
-                    tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
-                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 96 + i)), xv, tail1);
-                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 192 + i)), xv, tail2);
-                    tail3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(last + 288 + i)), xv, tail3);
-                }
-                global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(global::Backprop.Generated.VectorMath.Fold(tail0), global::Backprop.Generated.VectorMath.Fold(tail1), global::Backprop.Generated.VectorMath.Fold(tail2), global::Backprop.Generated.VectorMath.Fold(tail3));
-                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9696);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 0) = sum0;
-                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9697);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 1) = sum1;
-                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9698);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 2) = sum2;
-                float sum3 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9699);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 3) = sum3;
-                return;
-            }
+            // z2 = W2·a1 + b2    W2: [4×100]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD: 8 rows of W at a time, 8 inputs per FMA; each row's lanes summed at the end.
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 // the last 4 rows, summed by one horizontal-add tree
-                int last = 9312 + 0 * 96;
+                int last = 9700 + 0 * 100;
                 global::System.Runtime.Intrinsics.Vector256<float> tail0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<float> tail1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<float> tail2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<float> tail3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int i = 0; i < 96; i += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 192 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 196 + i));
                     tail0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 0 + i)), xv, tail0);
-                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 96 + i)), xv, tail1);
-                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 192 + i)), xv, tail2);
-                    tail3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 288 + i)), xv, tail3);
+                    tail1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 100 + i)), xv, tail1);
+                    tail2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 200 + i)), xv, tail2);
+                    tail3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(last + 300 + i)), xv, tail3);
                 }
                 global::System.Runtime.Intrinsics.Vector128<float> tailSums = global::Backprop.Generated.VectorMath.SumFour(tail0, tail1, tail2, tail3);
-                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9696);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 0) = sum0;
-                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9697);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 1) = sum1;
-                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9698);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 2) = sum2;
-                float sum3 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9699);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 288 + 3) = sum3;
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10100);
+                for (int i = 96; i < 100; i++) sum0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, last + 0 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 196 + i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 296 + 0) = sum0;
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10101);
+                for (int i = 96; i < 100; i++) sum1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, last + 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 196 + i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 296 + 1) = sum1;
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10102);
+                for (int i = 96; i < 100; i++) sum2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, last + 200 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 196 + i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 296 + 2) = sum2;
+                float sum3 = global::System.Runtime.Intrinsics.Vector128.GetElement(tailSums, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10103);
+                for (int i = 96; i < 100; i++) sum3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, last + 300 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 196 + i);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 296 + 3) = sum3;
                 return;
             }
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 192, 96);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9312, 384);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 9696, 4);
-            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 288, 4);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 196, 100);
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9700, 400);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 10100, 4);
+            global::System.Span<float> z2 = new global::System.Span<float>(_values, at + 296, 4);
             for (int o = 0; o < 4; o++)
             {
-                global::System.ReadOnlySpan<float> row = W2.Slice(o * 96, 96);
+                global::System.ReadOnlySpan<float> row = W2.Slice(o * 100, 100);
                 float sum = b2[o];
-                for (int i = 0; i < 96; i++) sum += row[i] * a1[i];
+                for (int i = 0; i < 100; i++) sum += row[i] * a1[i];
                 z2[o] = sum;
             }
         }
 
         private void BackwardLayer2(int at)
         {
-            // ∂l/∂W2 += δz2 · a1ᵀ    [4×96]
+            // ∂l/∂W2 += δz2 · a1ᵀ    [4×100]
             // ∂l/∂b2 += δz2    [4]
-            // δa1 = W2ᵀ · δz2    [96]
+            // δa1 = W2ᵀ · δz2    [100]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of x and δx stays in registers while every row o of W
@@ -462,22 +482,22 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 4; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 9696 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 288 + o);
+                    for (; o < 4; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 10100 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 296 + o);
                 }
                 for (nint i = 0; i < 96; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 192 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 196 + i));
                     global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 192 + i + 8));
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 196 + i + 8));
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 192 + i + 16));
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 196 + i + 16));
                     global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 192 + i + 24));
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 196 + i + 24));
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 4; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 288 + o));
-                        nint row = 9312 + o * 96 + i;
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 296 + o));
+                        nint row = 9700 + o * 100 + i;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row))), ref g, (nuint)(row));
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 8))), ref g, (nuint)(row + 8));
@@ -487,27 +507,38 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::Backprop.Generated.VectorMath.MultiplyAdd(dv, x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(row + 24))), ref g, (nuint)(row + 24));
                         dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 24)), dv, dx3);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 192 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 192 + i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(at + 192 + i + 16));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(at + 192 + i + 24));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 196 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 196 + i + 8));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(at + 196 + i + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(at + 196 + i + 24));
+                }
+                for (int i = 96; i < 100; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 196 + i) = 0f;
+                for (int o = 0; o < 4; o++)
+                {
+                    float delta = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 296 + o);
+                    int row = 9700 + o * 100;
+                    for (int i = 96; i < 100; i++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g, row + i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, at + 196 + i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 196 + i) += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + i) * delta;
+                    }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 192, 96);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9312, 384);
-            global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 9312, 384);
-            global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 9696, 4);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 288, 4);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 192, 96);
+            global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 196, 100);
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9700, 400);
+            global::System.Span<float> gW2 = new global::System.Span<float>(_gradients, 9700, 400);
+            global::System.Span<float> gb2 = new global::System.Span<float>(_gradients, 10100, 4);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 296, 4);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 196, 100);
             da1.Clear();
             for (int o = 0; o < 4; o++)
             {
                 float d = dz2[o];
                 gb2[o] += d;
-                global::System.ReadOnlySpan<float> row = W2.Slice(o * 96, 96);
-                global::System.Span<float> gradRow = gW2.Slice(o * 96, 96);
-                for (int i = 0; i < 96; i++)
+                global::System.ReadOnlySpan<float> row = W2.Slice(o * 100, 100);
+                global::System.Span<float> gradRow = gW2.Slice(o * 100, 100);
+                for (int i = 0; i < 100; i++)
                 {
                     gradRow[i] += d * a1[i];
                     da1[i] += row[i] * d;
@@ -526,15 +557,15 @@ namespace Demo
                 for (int i = 0; i < 96; i += 8)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> xv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 96 + i));
-                    global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 192 + i));
+                    global::System.Runtime.Intrinsics.Vector256<float> dy = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 196 + i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xv, global::System.Runtime.Intrinsics.Vector256<float>.Zero), dy, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(at + 96 + i));
                 }
-                return;
+                start = 96;
             }
-            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 96, 96);
-            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 192, 96);
-            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 96, 96);
-            for (int i = start; i < 96; i++)
+            global::System.ReadOnlySpan<float> z0 = new global::System.ReadOnlySpan<float>(_values, at + 96, 100);
+            global::System.ReadOnlySpan<float> da1 = new global::System.ReadOnlySpan<float>(_deltas, at + 196, 100);
+            global::System.Span<float> dz0 = new global::System.Span<float>(_deltas, at + 96, 100);
+            for (int i = start; i < 100; i++)
             {
                 dz0[i] = z0[i] > 0f ? da1[i] : 0f;
             }
@@ -542,8 +573,8 @@ namespace Demo
 
         private void BackwardLayer0(int at)
         {
-            // ∂l/∂W0 += δz0 · xᵀ    [96×96]
-            // ∂l/∂b0 += δz0    [96]
+            // ∂l/∂W0 += δz0 · xᵀ    [100×96]
+            // ∂l/∂b0 += δz0    [100]
             // δx = W0ᵀ · δz0    [96]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
@@ -555,7 +586,8 @@ namespace Demo
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_deltas);
                 {
                     int o = 0;
-                    for (; o < 96; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(9216 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 96 + o))), ref g, (nuint)(9216 + o));
+                    for (; o < 96; o += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(9600 + o)) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d, (nuint)(at + 96 + o))), ref g, (nuint)(9600 + o));
+                    for (; o < 100; o++) global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 9600 + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o);
                 }
                 for (nint i = 0; i < 96; i += 32)
                 {
@@ -567,7 +599,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(at + 0 + i + 24));
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int o = 0; o < 96; o++)
+                    for (int o = 0; o < 100; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         nint row = 0 + o * 96 + i;
@@ -588,13 +620,13 @@ namespace Demo
                 return;
             }
             global::System.ReadOnlySpan<float> x = new global::System.ReadOnlySpan<float>(_values, at + 0, 96);
-            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9216);
-            global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 9216);
-            global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 9216, 96);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 96, 96);
+            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9600);
+            global::System.Span<float> gW0 = new global::System.Span<float>(_gradients, 0, 9600);
+            global::System.Span<float> gb0 = new global::System.Span<float>(_gradients, 9600, 100);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 96, 100);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 96);
             dx.Clear();
-            for (int o = 0; o < 96; o++)
+            for (int o = 0; o < 100; o++)
             {
                 float d = dz0[o];
                 gb0[o] += d;
@@ -624,7 +656,7 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int o = 0; o < 96; o++)
+                    for (int o = 0; o < 100; o++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 96 + o));
                         nint row = 0 + o * 96 + i;
@@ -640,11 +672,11 @@ namespace Demo
                 }
                 return;
             }
-            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9216);
-            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 96, 96);
+            global::System.ReadOnlySpan<float> W0 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9600);
+            global::System.ReadOnlySpan<float> dz0 = new global::System.ReadOnlySpan<float>(_deltas, at + 96, 100);
             global::System.Span<float> dx = new global::System.Span<float>(_deltas, at + 0, 96);
             dx.Clear();
-            for (int o = 0; o < 96; o++)
+            for (int o = 0; o < 100; o++)
             {
                 float d = dz0[o];
                 global::System.ReadOnlySpan<float> row = W0.Slice(o * 96, 96);
@@ -655,7 +687,7 @@ namespace Demo
         // Layer 2's backward without parameter gradients, for InputJacobian.
         private void InputGradientLayer2(int at)
         {
-            // δa1 = W2ᵀ · δz2    [96]
+            // δa1 = W2ᵀ · δz2    [100]
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // SIMD, 32 inputs at a time: that part of δx stays in registers while every row o of W
@@ -670,29 +702,39 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int o = 0; o < 4; o++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 288 + o));
-                        nint row = 9312 + o * 96 + i;
+                        global::System.Runtime.Intrinsics.Vector256<float> dv = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 296 + o));
+                        nint row = 9700 + o * 100 + i;
                         dx0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row)), dv, dx0);
                         dx1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 8)), dv, dx1);
                         dx2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 16)), dv, dx2);
                         dx3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 24)), dv, dx3);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 192 + i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 192 + i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(at + 192 + i + 16));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(at + 192 + i + 24));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref d, (nuint)(at + 196 + i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref d, (nuint)(at + 196 + i + 8));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref d, (nuint)(at + 196 + i + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref d, (nuint)(at + 196 + i + 24));
+                }
+                for (int i = 96; i < 100; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 196 + i) = 0f;
+                for (int o = 0; o < 4; o++)
+                {
+                    float delta = global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 296 + o);
+                    int row = 9700 + o * 100;
+                    for (int i = 96; i < 100; i++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref d, at + 196 + i) += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + i) * delta;
+                    }
                 }
                 return;
             }
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9312, 384);
-            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 288, 4);
-            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 192, 96);
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 9700, 400);
+            global::System.ReadOnlySpan<float> dz2 = new global::System.ReadOnlySpan<float>(_deltas, at + 296, 4);
+            global::System.Span<float> da1 = new global::System.Span<float>(_deltas, at + 196, 100);
             da1.Clear();
             for (int o = 0; o < 4; o++)
             {
                 float d = dz2[o];
-                global::System.ReadOnlySpan<float> row = W2.Slice(o * 96, 96);
-                for (int i = 0; i < 96; i++) da1[i] += row[i] * d;
+                global::System.ReadOnlySpan<float> row = W2.Slice(o * 100, 100);
+                for (int i = 0; i < 100; i++) da1[i] += row[i] * d;
             }
         }
 
@@ -703,10 +745,10 @@ namespace Demo
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 92; o += 4)
+                for (; o <= 96; o += 4)
                 {
                     nint row = 0 + o * 96;
-                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9216 + o));
+                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9600 + o));
                     global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     // 4 rows of W × 4 samples = 16 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
                     global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -765,10 +807,10 @@ namespace Demo
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
                 ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
                 int o = 0;
-                for (; o <= 92; o += 4)
+                for (; o <= 96; o += 4)
                 {
                     nint row = 0 + o * 96;
-                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9216 + o));
+                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9600 + o));
                     global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                     {
@@ -872,68 +914,6 @@ namespace Demo
 
         private void ForwardTile2()
         {
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
-                int o = 0;
-                for (; o <= 0; o += 4)
-                {
-                    nint row = 9312 + o * 96;
-                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9696 + o));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
-                    // 4 rows of W × 4 samples = 16 accumulators (32 vector registers): each W vector loaded once serves the whole tile.
-                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc12 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc13 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc14 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    global::System.Runtime.Intrinsics.Vector512<float> acc15 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (nint i = 0; i < 96; i += 16)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(192 + i));
-                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 192 + i));
-                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 192 + i));
-                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 192 + i));
-                        global::System.Runtime.Intrinsics.Vector512<float> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + i));
-                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
-                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc1);
-                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc2);
-                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc3);
-                        global::System.Runtime.Intrinsics.Vector512<float> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 96 + i));
-                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc4);
-                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc6);
-                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc7);
-                        global::System.Runtime.Intrinsics.Vector512<float> w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 192 + i));
-                        acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc8);
-                        acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc9);
-                        acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x2, acc10);
-                        acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc11);
-                        global::System.Runtime.Intrinsics.Vector512<float> w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(row + 288 + i));
-                        acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc12);
-                        acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc13);
-                        acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc14);
-                        acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x3, acc15);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512<float> sums = global::Backprop.Generated.VectorMath.SumSixteen(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15) + global::System.Runtime.Intrinsics.Vector512.Create(bias, bias);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetLower(sums)), ref v, (nuint)(288 + o));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetLower(sums)), ref v, (nuint)(1 * ValueCount + 288 + o));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(sums)), ref v, (nuint)(2 * ValueCount + 288 + o));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(sums)), ref v, (nuint)(3 * ValueCount + 288 + o));
-                }
-                return;
-            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
@@ -941,8 +921,8 @@ namespace Demo
                 int o = 0;
                 for (; o <= 0; o += 4)
                 {
-                    nint row = 9312 + o * 96;
-                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(9696 + o));
+                    nint row = 9700 + o * 100;
+                    global::System.Runtime.Intrinsics.Vector128<float> b = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, (nuint)(10100 + o));
                     global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(b, b);
                     if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
                     {
@@ -965,44 +945,60 @@ namespace Demo
                         global::System.Runtime.Intrinsics.Vector256<float> acc15 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (nint i = 0; i < 96; i += 8)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(192 + i));
-                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 192 + i));
-                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 192 + i));
-                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 192 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(196 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(1 * ValueCount + 196 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(2 * ValueCount + 196 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)(3 * ValueCount + 196 + i));
                             global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
                             acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
                             acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
                             acc8 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x2, acc8);
                             acc12 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x3, acc12);
-                            global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 96 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 100 + i));
                             acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
                             acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
                             acc9 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x2, acc9);
                             acc13 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x3, acc13);
-                            global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 192 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 200 + i));
                             acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
                             acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
                             acc10 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x2, acc10);
                             acc14 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x3, acc14);
-                            global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 288 + i));
+                            global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 300 + i));
                             acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
                             acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
                             acc11 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x2, acc11);
                             acc15 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x3, acc15);
                         }
                         global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7) + bias;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(288 + o));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 288 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(296 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(1 * ValueCount + 296 + o));
                         global::System.Runtime.Intrinsics.Vector256<float> sums1 = global::Backprop.Generated.VectorMath.SumEach(acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15) + bias;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 288 + o));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 288 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), ref v, (nuint)(2 * ValueCount + 296 + o));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1), ref v, (nuint)(3 * ValueCount + 296 + o));
+                        // the last 4 inputs of each row, one at a time
+                        for (int r = 0; r < 4; r++)
+                        {
+                            float rest0 = 0f;
+                            for (int i = 96; i < 100; i++) rest0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 196 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 296 + o + r) += rest0;
+                            float rest1 = 0f;
+                            for (int i = 96; i < 100; i++) rest1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + 196 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 1 * ValueCount + 296 + o + r) += rest1;
+                            float rest2 = 0f;
+                            for (int i = 96; i < 100; i++) rest2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + 196 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 2 * ValueCount + 296 + o + r) += rest2;
+                            float rest3 = 0f;
+                            for (int i = 96; i < 100; i++) rest3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + 196 + i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 3 * ValueCount + 296 + o + r) += rest3;
+                        }
                     }
                     else
                     {
                         // 4 rows of W × 2 samples = 8 accumulators (16 vector registers), one pair of samples after the other.
                         for (int s = 0; s < 4; s += 2)
                         {
-                            nint xa = s * ValueCount + 192, xb = xa + ValueCount, za = s * ValueCount + 288 + o, zb = za + ValueCount;
+                            nint xa = s * ValueCount + 196, xb = xa + ValueCount, za = s * ValueCount + 296 + o, zb = za + ValueCount;
                             global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1018,19 +1014,29 @@ namespace Demo
                                 global::System.Runtime.Intrinsics.Vector256<float> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + i));
                                 acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x0, acc0);
                                 acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(w0, x1, acc4);
-                                global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 96 + i));
+                                global::System.Runtime.Intrinsics.Vector256<float> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 100 + i));
                                 acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x0, acc1);
                                 acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(w1, x1, acc5);
-                                global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 192 + i));
+                                global::System.Runtime.Intrinsics.Vector256<float> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 200 + i));
                                 acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x0, acc2);
                                 acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(w2, x1, acc6);
-                                global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 288 + i));
+                                global::System.Runtime.Intrinsics.Vector256<float> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + 300 + i));
                                 acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x0, acc3);
                                 acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(w3, x1, acc7);
                             }
                             global::System.Runtime.Intrinsics.Vector256<float> sums0 = global::Backprop.Generated.VectorMath.SumEach(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7) + bias;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(sums0), ref v, (nuint)(za));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetUpper(sums0), ref v, (nuint)(zb));
+                            // the last 4 inputs of each row, one at a time
+                            for (int r = 0; r < 4; r++)
+                            {
+                                float rest0 = 0f;
+                                for (int i = 96; i < 100; i++) rest0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, xa + i);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, za + r) += rest0;
+                                float rest1 = 0f;
+                                for (int i = 96; i < 100; i++) rest1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref w, row + r * 100 + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref v, xb + i);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, zb + r) += rest1;
+                            }
                         }
                     }
                 }
@@ -1112,7 +1118,7 @@ namespace Demo
             ForwardLayer2(0);
             // the lengths are checked: the elements one at a time, as the layer stored them
             ref float to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 288);
+            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values), 296);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2);
@@ -1131,12 +1137,12 @@ namespace Demo
             {
                 {
                     // 6 vectors of outputs × 2 sets of accumulators over inputs 0 .. 48, 48 .. 96, the first from the bias
-                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216));
-                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 16));
-                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 32));
-                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 48));
-                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 64));
-                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9216 + 80));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + 16));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + 32));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + 48));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + 64));
+                    global::System.Runtime.Intrinsics.Vector512<float> acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(9600 + 80));
                     global::System.Runtime.Intrinsics.Vector512<float> acc6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, acc11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (nint k = 0; k < 48; k++)
                     {
@@ -1163,66 +1169,81 @@ namespace Demo
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4 + acc10, ref v, (nuint)(96 + 64));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5 + acc11, ref v, (nuint)(96 + 80));
                 }
-                return;
             }
+            else
             {
-                // 8 vectors of outputs, starting from the bias
-                global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216));
-                global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 8));
-                global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 16));
-                global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 24));
-                global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 32));
-                global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 40));
-                global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 48));
-                global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 56));
-                for (nint k = 0; k < 96; k++)
                 {
-                    nint row = k * 64;
-                    global::System.Runtime.Intrinsics.Vector256<float> xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
-                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row)), xk, acc0);
-                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 8)), xk, acc1);
-                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 16)), xk, acc2);
-                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 24)), xk, acc3);
-                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32)), xk, acc4);
-                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 40)), xk, acc5);
-                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 48)), xk, acc6);
-                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 56)), xk, acc7);
+                    // 8 vectors of outputs, starting from the bias
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 8));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 16));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 24));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 32));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 40));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 48));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 56));
+                    for (nint k = 0; k < 96; k++)
+                    {
+                        nint row = k * 64;
+                        global::System.Runtime.Intrinsics.Vector256<float> xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row)), xk, acc0);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 8)), xk, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 16)), xk, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 24)), xk, acc3);
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 32)), xk, acc4);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 40)), xk, acc5);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 48)), xk, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 56)), xk, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref v, (nuint)(96));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref v, (nuint)(96 + 8));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref v, (nuint)(96 + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref v, (nuint)(96 + 24));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref v, (nuint)(96 + 32));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref v, (nuint)(96 + 40));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref v, (nuint)(96 + 48));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref v, (nuint)(96 + 56));
                 }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref v, (nuint)(96));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref v, (nuint)(96 + 8));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref v, (nuint)(96 + 16));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref v, (nuint)(96 + 24));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref v, (nuint)(96 + 32));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref v, (nuint)(96 + 40));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref v, (nuint)(96 + 48));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref v, (nuint)(96 + 56));
+                // the last 4 vectors of outputs
+                {
+                    // 4 vectors of outputs × 2 sets of accumulators over inputs 0 .. 48, 48 .. 96, the first from the bias
+                    global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 64));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 64 + 8));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 64 + 16));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9600 + 64 + 24));
+                    global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (nint k = 0; k < 48; k++)
+                    {
+                        nint row = 64 * 96 + k * 32;
+                        global::System.Runtime.Intrinsics.Vector256<float> xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                        acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row)), xk, acc0);
+                        acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 8)), xk, acc1);
+                        acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 16)), xk, acc2);
+                        acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 24)), xk, acc3);
+                        xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 48));
+                        acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536)), xk, acc4);
+                        acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 8)), xk, acc5);
+                        acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 16)), xk, acc6);
+                        acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 24)), xk, acc7);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0 + acc4, ref v, (nuint)(96 + 64));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1 + acc5, ref v, (nuint)(96 + 64 + 8));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2 + acc6, ref v, (nuint)(96 + 64 + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3 + acc7, ref v, (nuint)(96 + 64 + 24));
+                }
             }
-            // the last 4 vectors of outputs
+            // rows 96 .. 100, fewer than a vector of outputs, from the row-major W
+            for (nint r = 96; r < 100; r++)
             {
-                // 4 vectors of outputs × 2 sets of accumulators over inputs 0 .. 48, 48 .. 96, the first from the bias
-                global::System.Runtime.Intrinsics.Vector256<float> acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64));
-                global::System.Runtime.Intrinsics.Vector256<float> acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 8));
-                global::System.Runtime.Intrinsics.Vector256<float> acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 16));
-                global::System.Runtime.Intrinsics.Vector256<float> acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(9216 + 64 + 24));
-                global::System.Runtime.Intrinsics.Vector256<float> acc4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, acc7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (nint k = 0; k < 48; k++)
+                nint row = r * 96;
+                global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (nint k = 0; k < 96; k += 16)
                 {
-                    nint row = 64 * 96 + k * 32;
-                    global::System.Runtime.Intrinsics.Vector256<float> xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
-                    acc0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row)), xk, acc0);
-                    acc1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 8)), xk, acc1);
-                    acc2 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 16)), xk, acc2);
-                    acc3 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 24)), xk, acc3);
-                    xk = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k + 48));
-                    acc4 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536)), xk, acc4);
-                    acc5 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 8)), xk, acc5);
-                    acc6 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 16)), xk, acc6);
-                    acc7 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref t, (nuint)(row + 1536 + 24)), xk, acc7);
+                    s0 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + k)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(k)), s0);
+                    s1 = global::Backprop.Generated.VectorMath.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, (nuint)(row + k + 8)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(k + 8)), s1);
                 }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0 + acc4, ref v, (nuint)(96 + 64));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1 + acc5, ref v, (nuint)(96 + 64 + 8));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2 + acc6, ref v, (nuint)(96 + 64 + 16));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3 + acc7, ref v, (nuint)(96 + 64 + 24));
+                float sum = global::System.Runtime.Intrinsics.Vector256.Sum(s0 + s1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 96 + r) = sum + global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9600 + r);
             }
         }
 
