@@ -103,5 +103,13 @@ namespace Backprop.Generated.Generator
         public static string Shape(int rows, int columns) => "[" + Int(rows) + "×" + Int(columns) + "]";
 
         public static string Shape(int length) => "[" + Int(length) + "]";
+
+        /// <summary>"layer 0", "layers 0, 2": the indices of <paramref name="layers"/>, for comments.</summary>
+        public static string LayerList(System.Collections.Generic.IEnumerable<LayerPlan> layers)
+        {
+            var indices = new System.Collections.Generic.List<string>();
+            foreach (LayerPlan layer in layers) indices.Add(Int(layer.Index));
+            return (indices.Count == 1 ? "layer " : "layers ") + string.Join(", ", indices);
+        }
     }
 }

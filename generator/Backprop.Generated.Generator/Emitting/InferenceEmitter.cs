@@ -71,8 +71,7 @@ namespace Backprop.Generated.Generator
         /// </summary>
         private static bool ReadsInput(EmitContext c)
         {
-            LayerPlan first = c.Plan.Layers[0];
-            return Layers(c).Contains(first) && first.ReadsOnlyNetworkInput && c.Plan.Layers.Skip(1).All(l => l.Input != 0 && l.Other != 0);
+            return Layers(c).Contains(c.Plan.Layers[0]) && c.Plan.InputReadOnlyByFirstLayer;
         }
 
         /// <summary>The declaration of <see cref="PackedField"/>, with the network's storage.</summary>
@@ -86,11 +85,7 @@ namespace Backprop.Generated.Generator
         }
 
         /// <summary>"layers 0, 2": the layers Inference reads input-major.</summary>
-        private static string Describe(EmitContext c)
-        {
-            string[] layers = Layers(c).Select(l => EmitContext.Int(l.Index)).ToArray();
-            return (layers.Length == 1 ? "layer " : "layers ") + string.Join(", ", layers);
-        }
+        private static string Describe(EmitContext c) => EmitContext.LayerList(Layers(c));
 
         /// <summary>The nested class, then the network's methods it calls: PackInputMajor, ForwardInputMajor and a kernel per packed layer.</summary>
         public static void Emit(SourceWriter w, EmitContext c)
@@ -192,7 +187,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers)
             {
                 string n = EmitContext.Int(layer.Index);
-                w.Line(Applies(c, layer) ? "ForwardInputMajor" + n + "(" + (direct && layer.Index == 0 ? "input" : "") + ");" : "ForwardLayer" + n + "(0);");
+                w.Line(Layers(c).Contains(layer) ? "ForwardInputMajor" + n + "(" + (direct && layer.Index == 0 ? "input" : "") + ");" : "ForwardLayer" + n + "(0);");
             }
             NetworkEmitter.OutputCopy(w, c);
             w.Close();
@@ -258,28 +253,9 @@ namespace Backprop.Generated.Generator
             w.Close();
         }
 
-        /// <summary>The layer's blocks at one width: whole blocks of <see cref="BlockVectors"/> vectors (in a loop if several), then the rest.</summary>
+        /// <summary>The layer's packed rows at one width: whole blocks of <see cref="BlockVectors"/> vectors (in a loop if several), then the rest.</summary>
         private static void Blocks(SourceWriter w, EmitContext c, LayerPlan layer, VectorWidth width)
-        {
-            int lanes = width.Lanes(c), vectors = PackedRows(c, layer) / lanes, whole = vectors / BlockVectors, rest = vectors % BlockVectors, block = BlockVectors * lanes;
-            if (whole == 1)
-            {
-                w.Open();
-                Block(w, c, layer, width, BlockVectors, "0");
-                w.Close();
-            }
-            else if (whole > 1)
-            {
-                w.Open("for (nint o = 0; o < " + EmitContext.Int(whole * block) + "; o += " + EmitContext.Int(block) + ")");
-                Block(w, c, layer, width, BlockVectors, "o");
-                w.Close();
-            }
-            if (rest == 0) return;
-            if (whole > 0) w.Line(rest == 1 ? "// the last vector of outputs" : "// the last " + EmitContext.Int(rest) + " vectors of outputs");
-            w.Open();
-            Block(w, c, layer, width, rest, EmitContext.Int(whole * block));
-            w.Close();
-        }
+            => VectorEmitter.Blocks(w, PackedRows(c, layer) / width.Lanes(c), BlockVectors, width.Lanes(c), (vectors, o) => Block(w, c, layer, width, vectors, o));
 
         /// <summary>
         /// Sets of accumulators for a block of <paramref name="vectors"/> vectors: enough for eight or more multiply-adds in

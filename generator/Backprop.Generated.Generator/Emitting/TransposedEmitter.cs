@@ -57,16 +57,11 @@ namespace Backprop.Generated.Generator
         /// </summary>
         public static bool ReadsInputs(EmitContext c)
         {
-            LayerPlan first = c.Plan.Layers[0];
-            return Applies(c, first) && first.ReadsOnlyNetworkInput && c.Plan.Layers.Skip(1).All(l => l.Input != 0 && l.Other != 0);
+            return Applies(c, c.Plan.Layers[0]) && c.Plan.InputReadOnlyByFirstLayer;
         }
 
         /// <summary>"layers 0, 2": the layers whose weights are transposed.</summary>
-        public static string Describe(EmitContext c)
-        {
-            string[] layers = Layers(c).Select(l => EmitContext.Int(l.Index)).ToArray();
-            return (layers.Length == 1 ? "layer " : "layers ") + string.Join(", ", layers);
-        }
+        public static string Describe(EmitContext c) => EmitContext.LayerList(Layers(c));
 
         /// <summary>The check a batch makes to take this path: "Vector512.IsHardwareAccelerated &amp;&amp; count &gt;= 16".</summary>
         public static string Condition(string count) => VectorWidth.Wide.Accelerated + " && " + count + " >= " + EmitContext.Int(MinimumBatch);
@@ -96,7 +91,7 @@ namespace Backprop.Generated.Generator
         /// </summary>
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
-            int lanes = VectorWidth.Wide.Lanes(c), vectors = layer.Units / lanes, whole = vectors / BlockVectors, rest = vectors % BlockVectors;
+            int lanes = VectorWidth.Wide.Lanes(c), vectors = layer.Units / lanes;
             bool inputs = layer.Index == 0 && ReadsInputs(c);
             w.Line();
             w.Open("private void ForwardTransposed" + EmitContext.Int(layer.Index) + "(" + (inputs ? EmitContext.ReadOnlySpan + "<" + c.T + "> inputs" : "") + ")");
@@ -107,25 +102,7 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.Ref(c, "w", "_parameters"));
             w.Line(Simd.Ref(c, "v", "_values"));
             if (inputs) w.Line("ref " + c.T + " x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample");
-            if (whole == 1)
-            {
-                w.Open();
-                Block(w, c, layer, BlockVectors, "0", inputs);
-                w.Close();
-            }
-            else if (whole > 1)
-            {
-                w.Open("for (nint o = 0; o < " + EmitContext.Int(whole * BlockVectors * lanes) + "; o += " + EmitContext.Int(BlockVectors * lanes) + ")");
-                Block(w, c, layer, BlockVectors, "o", inputs);
-                w.Close();
-            }
-            if (rest > 0)
-            {
-                w.Line(rest == 1 ? "// the last vector of outputs" : "// the last " + EmitContext.Int(rest) + " vectors of outputs");
-                w.Open();
-                Block(w, c, layer, rest, EmitContext.Int(whole * BlockVectors * lanes), inputs);
-                w.Close();
-            }
+            VectorEmitter.Blocks(w, vectors, BlockVectors, lanes, (count, o) => Block(w, c, layer, count, o, inputs));
             w.Close();
         }
 

@@ -21,6 +21,33 @@ namespace Backprop.Generated.Generator
             => layer.Kind == LayerKind.Dense && c.Target.HasVectorMath && !layer.Spec.Scalar && layer.Mask is null && layer.FanIn >= Lanes(c);
 
         /// <summary>
+        /// Walks a layer's outputs in blocks of <paramref name="blockVectors"/> vectors of <paramref name="lanes"/>: one block
+        /// in braces, or a loop over o when there are several, then the vectors left over in braces of their own.
+        /// <paramref name="block"/> writes one block, given its vectors and its first output (a constant, or "o").
+        /// </summary>
+        public static void Blocks(SourceWriter w, int vectors, int blockVectors, int lanes, System.Action<int, string> block)
+        {
+            int whole = vectors / blockVectors, rest = vectors % blockVectors, size = blockVectors * lanes;
+            if (whole == 1)
+            {
+                w.Open();
+                block(blockVectors, "0");
+                w.Close();
+            }
+            else if (whole > 1)
+            {
+                w.Open("for (nint o = 0; o < " + EmitContext.Int(whole * size) + "; o += " + EmitContext.Int(size) + ")");
+                block(blockVectors, "o");
+                w.Close();
+            }
+            if (rest == 0) return;
+            if (whole > 0) w.Line(rest == 1 ? "// the last vector of outputs" : "// the last " + EmitContext.Int(rest) + " vectors of outputs");
+            w.Open();
+            block(rest, EmitContext.Int(whole * size));
+            w.Close();
+        }
+
+        /// <summary>
         /// Whether this dense layer packs two rows into a vector, forward and backward: single precision, four inputs, at
         /// least eight outputs (a tiny first layer, 4→8 and the like, too narrow for a vector per row).
         /// </summary>

@@ -125,6 +125,23 @@ namespace Backprop.Generated.Generator
             }
         }
 
+        /// <summary>
+        /// Whether the first layer is the network input's only reader (no later layer, merge included, reads tensor 0): a
+        /// kernel of that layer may then read the caller's input where it is, without copying it into the values buffer.
+        /// </summary>
+        public bool InputReadOnlyByFirstLayer
+        {
+            get
+            {
+                if (!Layers[0].ReadsOnlyNetworkInput) return false;
+                for (int i = 1; i < Layers.Count; i++)
+                {
+                    if (Layers[i].Input == 0 || Layers[i].Other == 0) return false;
+                }
+                return true;
+            }
+        }
+
         /// <summary>The layer whose backward the fused loss replaces, or null.</summary>
         public LayerPlan? FusedLayer => Fusion == LossFusion.None ? null : Layers[Layers.Count - 1];
 

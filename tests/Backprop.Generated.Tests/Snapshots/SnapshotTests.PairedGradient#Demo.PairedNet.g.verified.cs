@@ -1414,7 +1414,6 @@ namespace Demo
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample
-            // the last vector of outputs
             {
                 global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(768 + 0));
                 // 4 samples × 1 vector of outputs = 4 accumulators, starting from the bias

@@ -1407,7 +1407,6 @@ namespace Demo
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_values);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);   // Tile × InputSize values, sample after sample
-            // the last 2 vectors of outputs
             {
                 global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(512 + 0));
                 global::System.Runtime.Intrinsics.Vector512<float> b1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, (nuint)(512 + 0 + 16));
