@@ -84,8 +84,42 @@ namespace Backprop.Generated
             int size = rows * columns;
             if (copy.Length < size) throw new ArgumentException("copy has room for " + copy.Length + " values, but a " + rows + "×" + columns + " matrix needs " + size + ".", "copy");
             matrix = matrix.Slice(0, size);
-            if (MemoryMarshal.AsBytes(matrix).SequenceEqual(MemoryMarshal.AsBytes(copy.Slice(0, size)))) return false;
+            ReadOnlySpan<byte> now = MemoryMarshal.AsBytes(matrix), then = MemoryMarshal.AsBytes(copy.Slice(0, size));
+            if (SameBits(ref MemoryMarshal.GetReference(now), ref MemoryMarshal.GetReference(then), (nuint)now.Length)) return false;
             matrix.CopyTo(copy);
+            return true;
+        }
+
+        // Whether two runs of `length` bytes hold the same bits. Compiled optimized at its first call: a batch compares
+        // every weight of its transposed layers, and CoreLib's SequenceEqual, which this replaces, can run for seconds at
+        // its precompiled 128-bit code before tiering reaches it (three times slower here, a quarter of N3's batch).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool SameBits(ref byte a, ref byte b, nuint length)
+        {
+            nuint i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i + 256 <= length; i += 256)
+                {
+                    Vector512<byte> differ = (Vector512.LoadUnsafe(ref a, i) ^ Vector512.LoadUnsafe(ref b, i))
+                        | (Vector512.LoadUnsafe(ref a, i + 64) ^ Vector512.LoadUnsafe(ref b, i + 64))
+                        | (Vector512.LoadUnsafe(ref a, i + 128) ^ Vector512.LoadUnsafe(ref b, i + 128))
+                        | (Vector512.LoadUnsafe(ref a, i + 192) ^ Vector512.LoadUnsafe(ref b, i + 192));
+                    if (differ != Vector512<byte>.Zero) return false;
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i + 32 <= length; i += 32)
+                    if (Vector256.LoadUnsafe(ref a, i) != Vector256.LoadUnsafe(ref b, i)) return false;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i + 16 <= length; i += 16)
+                    if (Vector128.LoadUnsafe(ref a, i) != Vector128.LoadUnsafe(ref b, i)) return false;
+            }
+            for (; i < length; i++)
+                if (Unsafe.Add(ref a, i) != Unsafe.Add(ref b, i)) return false;
             return true;
         }
 

@@ -77,6 +77,33 @@ namespace Backprop.Generated.Tests
             Assert.Equal(Transposed(matrix, rows, columns).Select(BitConverter.SingleToInt32Bits), transposed.Select(BitConverter.SingleToInt32Bits));
         }
 
+        /// <summary>
+        /// The comparison reads 256 bytes at a time, then 32, then 16, then single bytes: a change of the lowest bit of any
+        /// one element is seen, whichever of those parts holds it (1×1: bytes only; 8×9: 256 + 32; 7×11: 256 + 32 + 16 + 4;
+        /// 17×19: 5 × 256 + 12).
+        /// </summary>
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(3, 3)]
+        [InlineData(8, 9)]
+        [InlineData(7, 11)]
+        [InlineData(17, 19)]
+        public void A_change_of_one_bit_of_any_element_is_seen(int rows, int columns)
+        {
+            float[] matrix = Enumerable.Range(0, rows * columns).Select(k => k * 0.25f + 1f).ToArray();
+            float[] copy = new float[rows * columns], transposed = new float[rows * columns];
+            Assert.True(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed));
+            for (int at = 0; at < matrix.Length; at++)
+            {
+                float before = matrix[at];
+                matrix[at] = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(before) ^ 1);
+                Assert.True(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "element " + at + " of " + rows + "×" + columns);
+                Assert.Equal(Transposed(matrix, rows, columns), transposed);
+                Assert.False(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "element " + at + ", no further change");
+                matrix[at] = before;
+            }
+        }
+
         private static float[] Transposed(float[] matrix, int rows, int columns)
         {
             var result = new float[rows * columns];

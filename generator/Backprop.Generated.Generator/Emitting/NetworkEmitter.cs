@@ -388,6 +388,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
+            c.Optimized(w);
             w.Open("public void ForwardBatch(" + readOnlySpan + " inputs, " + span + " outputs)");
             w.Line("int count = inputs.Length / InputSize;");
             w.Line("if (inputs.Length != count * InputSize) throw new global::System.ArgumentException(\"inputs has length \" + inputs.Length + \", which is not a multiple of InputSize (\" + InputSize + \").\", nameof(inputs));");
@@ -497,6 +498,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Gradients were already accumulated and not yet stepped or cleared.</exception>");
+            c.Optimized(w);
             w.Open("public " + T + " TrainBatch(" + readOnlySpan + " inputs, " + readOnlySpan + " targets)");
             w.Line("int count = inputs.Length / InputSize;");
             w.Line("if (count == 0 || inputs.Length != count * InputSize) throw new global::System.ArgumentException(\"inputs has length \" + inputs.Length + \", which is not a positive multiple of InputSize (\" + InputSize + \").\", nameof(inputs));");
@@ -560,6 +562,7 @@ namespace Backprop.Generated.Generator
             w.Line();
             w.Line("// Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.");
             bool transposed = TransposedEmitter.Any(c), readsInputs = TransposedEmitter.ReadsInputs(c);
+            c.Optimized(w);
             w.Open("private void RunForwardTile(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs" + (transposed ? ", bool transposed" : "") + ")");
             if (readsInputs)
             {
@@ -602,6 +605,7 @@ namespace Backprop.Generated.Generator
             w.Line();
             w.Line("// Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.");
             bool pair = TileEmitter.PairApplies(c);
+            c.Optimized(w);
             w.Open("private " + c.T + " BackwardTileUnchecked(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets" + (pair ? ", bool firstLayer = true" : "") + ")");
             w.Line("RunForwardTile(inputs" + (transposed ? ", transposed: false" : "") + ");");
             w.Line(c.T + " loss = " + c.Lit(0) + ";");
@@ -618,6 +622,7 @@ namespace Backprop.Generated.Generator
             LayerPlan first = plan.Layers[0];
             w.Line();
             w.Line("// Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.");
+            c.Optimized(w);
             w.Open("private " + c.T + " BackwardTilePair(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs, " + EmitContext.ReadOnlySpan + "<" + c.T + "> targets)");
             w.Line(c.T + " loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);");
             for (int k = 0; k < TileEmitter.Tile; k++)

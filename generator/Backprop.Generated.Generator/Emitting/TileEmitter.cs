@@ -21,6 +21,7 @@ namespace Backprop.Generated.Generator
         public static void Forward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             string n = EmitContext.Int(layer.Index);
+            c.Optimized(w);
             w.Open("private void ForwardTile" + n + "()");
             if (VectorEmitter.Dense(c, layer)) DenseForward(w, c, layer);
             w.Line("for (int s = 0; s < Tile; s++) ForwardLayer" + n + "(s * ValueCount);");
@@ -30,6 +31,7 @@ namespace Backprop.Generated.Generator
         public static void Backward(SourceWriter w, EmitContext c, LayerPlan layer)
         {
             string n = EmitContext.Int(layer.Index);
+            c.Optimized(w);
             w.Open("private void BackwardTile" + n + "()");
             if (VectorEmitter.Dense(c, layer)) DenseBackward(w, c, layer);
             string? training = NetworkEmitter.TrainingBackward(layer);
@@ -234,6 +236,7 @@ namespace Backprop.Generated.Generator
             w.Line();
             w.Line("// The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,");
             w.Line("// x from the inputs, δz of the first tile held in " + Held + ", of the second in the tile's deltas. Vector512 only (see TrainBatch).");
+            c.Optimized(w);
             w.Open("private void BackwardPair0(" + EmitContext.ReadOnlySpan + "<" + c.T + "> inputs)");
             w.Line(Simd.Ref(c, "g", "_gradients"));
             w.Line(Simd.Ref(c, "d", "_deltas"));

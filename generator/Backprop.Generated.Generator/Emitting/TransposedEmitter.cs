@@ -74,6 +74,7 @@ namespace Backprop.Generated.Generator
         {
             w.Line();
             w.Line("// Wᵀ of the current weights of " + Describe(c) + ", for ForwardBatch's tiles (ForwardTransposed): each layer's transposed again only if they changed.");
+            c.Optimized(w);
             w.Open("private void TransposeWeights()");
             foreach (LayerPlan layer in Layers(c))
             {
@@ -94,6 +95,7 @@ namespace Backprop.Generated.Generator
             int lanes = VectorWidth.Wide.Lanes(c), vectors = layer.Units / lanes;
             bool inputs = layer.Index == 0 && ReadsInputs(c);
             w.Line();
+            c.Optimized(w);
             w.Open("private void ForwardTransposed" + EmitContext.Int(layer.Index) + "(" + (inputs ? EmitContext.ReadOnlySpan + "<" + c.T + "> inputs" : "") + ")");
             w.Line("// z = W·x + b for the tile's " + EmitContext.Int(TileEmitter.Tile) + " samples, from Wᵀ [" + EmitContext.Int(layer.FanIn) + "×" + EmitContext.Int(layer.Units) + "]: for each input k, sample s's x[k], broadcast, times");
             w.Line("// row k of Wᵀ adds to whole vectors of outputs, so no sum crosses lanes. acc[s·J + j] holds sample s's outputs o + " + EmitContext.Int(lanes) + "j ..");

@@ -164,6 +164,7 @@ namespace Demo
         /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
         {
             int count = inputs.Length / InputSize;
@@ -261,6 +262,7 @@ namespace Demo
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
             int count = inputs.Length / InputSize;
@@ -338,6 +340,7 @@ namespace Demo
         }
 
         // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void RunForwardTile(global::System.ReadOnlySpan<double> inputs)
         {
             // every caller passes Tile × InputSize values: copies of constant size, inlined
@@ -364,6 +367,7 @@ namespace Demo
         }
 
         // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double BackwardTileUnchecked(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
             RunForwardTile(inputs);
@@ -556,31 +560,37 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile0()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile1()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile2()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile2()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile1()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile0()
         {
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);

@@ -168,6 +168,7 @@ namespace Demo
         /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = inputs.Length / InputSize;
@@ -266,6 +267,7 @@ namespace Demo
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int count = inputs.Length / InputSize;
@@ -574,6 +576,7 @@ namespace Demo
         }
 
         // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void RunForwardTile(global::System.ReadOnlySpan<float> inputs)
         {
             // every caller passes Tile × InputSize values: copies of constant size, inlined
@@ -600,6 +603,7 @@ namespace Demo
         }
 
         // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, bool firstLayer = true)
         {
             RunForwardTile(inputs);
@@ -613,6 +617,7 @@ namespace Demo
         }
 
         // Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float BackwardTilePair(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             float loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);
@@ -1150,6 +1155,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile0()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1319,11 +1325,13 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile1()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1385,6 +1393,7 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1433,11 +1442,13 @@ namespace Demo
             for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile1()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile0()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1505,6 +1516,7 @@ namespace Demo
 
         // The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,
         // x from the inputs, δz of the first tile held in _heldDeltas, of the second in the tile's deltas. Vector512 only (see TrainBatch).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardPair0(global::System.ReadOnlySpan<float> inputs)
         {
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);

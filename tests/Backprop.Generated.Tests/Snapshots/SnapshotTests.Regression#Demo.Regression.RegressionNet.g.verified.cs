@@ -188,6 +188,7 @@ namespace Demo.Regression
         /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
         {
             int count = inputs.Length / InputSize;
@@ -289,6 +290,7 @@ namespace Demo.Regression
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
             int count = inputs.Length / InputSize;
@@ -377,6 +379,7 @@ namespace Demo.Regression
         }
 
         // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void RunForwardTile(global::System.ReadOnlySpan<double> inputs)
         {
             // every caller passes Tile × InputSize values: copies of constant size, inlined
@@ -407,6 +410,7 @@ namespace Demo.Regression
         }
 
         // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double BackwardTileUnchecked(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets)
         {
             RunForwardTile(inputs);
@@ -885,16 +889,19 @@ namespace Demo.Regression
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile0()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile1()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1000,11 +1007,13 @@ namespace Demo.Regression
             for (int s = 0; s < Tile; s++) ForwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile3()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer3(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile4()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1084,6 +1093,7 @@ namespace Demo.Regression
             for (int s = 0; s < Tile; s++) ForwardLayer4(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile4()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1132,11 +1142,13 @@ namespace Demo.Regression
             for (int s = 0; s < Tile; s++) BackwardLayer4(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile3()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer3(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1200,11 +1212,13 @@ namespace Demo.Regression
             for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile1()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile0()
         {
             for (int s = 0; s < Tile; s++) ParameterGradientLayer0(s * ValueCount);

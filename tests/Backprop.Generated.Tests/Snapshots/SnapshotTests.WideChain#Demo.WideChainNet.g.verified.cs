@@ -175,6 +175,7 @@ namespace Demo
         /// through each layer together, so a dense layer reads each weight once per tile. Allocates nothing.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = inputs.Length / InputSize;
@@ -276,6 +277,7 @@ namespace Demo
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
         /// <exception cref="global::System.InvalidOperationException">Gradients were already accumulated and not yet stepped or cleared.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int count = inputs.Length / InputSize;
@@ -487,6 +489,7 @@ namespace Demo
         }
 
         // Forward for a tile: each sample's input into its block of the values buffer, then each layer for all of them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void RunForwardTile(global::System.ReadOnlySpan<float> inputs, bool transposed)
         {
             // From Wᵀ the first layer reads the inputs where they are; from W, the tile reads them from the values buffer.
@@ -518,6 +521,7 @@ namespace Demo
         }
 
         // Backward for a tile: the loss of each sample, then the chain rule through the layers for all of them; returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float BackwardTileUnchecked(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, bool firstLayer = true)
         {
             RunForwardTile(inputs, transposed: false);
@@ -531,6 +535,7 @@ namespace Demo
         }
 
         // Two tiles, the first layer's parameter gradient taken once for the eight samples (BackwardPair0); returns the sum of their losses.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float BackwardTilePair(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             float loss = BackwardTileUnchecked(inputs.Slice(0, Tile * InputSize), targets.Slice(0, Tile * OutputSize), firstLayer: false);
@@ -1050,6 +1055,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile0()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1219,11 +1225,13 @@ namespace Demo
             for (int s = 0; s < Tile; s++) ForwardLayer0(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile1()
         {
             for (int s = 0; s < Tile; s++) ForwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1394,11 +1402,13 @@ namespace Demo
         }
 
         // Wᵀ of the current weights of layer 0, for ForwardBatch's tiles (ForwardTransposed): each layer's transposed again only if they changed.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void TransposeWeights()
         {
             global::Backprop.Generated.VectorMath.TransposeIfChanged(new global::System.ReadOnlySpan<float>(_parameters, 0, 512), 32, 16, new global::System.Span<float>(_transposedFrom!, 0, 512), new global::System.Span<float>(_transposedWeights!, 0, 512));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardTransposed0(global::System.ReadOnlySpan<float> inputs)
         {
             // z = W·x + b for the tile's 4 samples, from Wᵀ [16×32]: for each input k, sample s's x[k], broadcast, times
@@ -1444,6 +1454,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile2()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1535,11 +1546,13 @@ namespace Demo
             for (int s = 0; s < Tile; s++) BackwardLayer2(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile1()
         {
             for (int s = 0; s < Tile; s++) BackwardLayer1(s * ValueCount);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardTile0()
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1607,6 +1620,7 @@ namespace Demo
 
         // The first layer's parameter gradient for the eight samples of a pair of tiles: ∂l/∂W0 += Σₛ δzₛ·xₛᵀ and ∂l/∂b0 += Σₛ δzₛ,
         // x from the inputs, δz of the first tile held in _heldDeltas, of the second in the tile's deltas. Vector512 only (see TrainBatch).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardPair0(global::System.ReadOnlySpan<float> inputs)
         {
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
