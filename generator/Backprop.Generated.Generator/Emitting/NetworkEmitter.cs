@@ -40,7 +40,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line();
-                if (IsSmall(c, layer)) w.Line(InlineAttribute);
+                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
                 w.Open("private void ForwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Forward(w, c, layer);
                 else ElementwiseEmitter.Forward(w, c, layer);
@@ -50,7 +50,7 @@ namespace Backprop.Generated.Generator
             {
                 LayerPlan layer = plan.Layers[i];
                 w.Line();
-                if (IsSmall(c, layer)) w.Line(InlineAttribute);
+                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
                 w.Open("private void BackwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Backward(w, c, layer);
                 else ElementwiseEmitter.Backward(w, c, layer);
@@ -70,7 +70,7 @@ namespace Backprop.Generated.Generator
                 if (spec.Loss == LossKind.None || layer.Kind != LayerKind.Dense || !layer.ReadsOnlyNetworkInput) continue;
                 w.Line();
                 w.Line("// Layer " + EmitContext.Int(layer.Index) + "'s backward without the network input's gradient, for training.");
-                if (IsSmall(c, layer)) w.Line(InlineAttribute);
+                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
                 w.Open("private void " + TrainingBackward(layer) + "(int at)");
                 DenseEmitter.Backward(w, c, layer, inputGradient: false);
                 w.Close();

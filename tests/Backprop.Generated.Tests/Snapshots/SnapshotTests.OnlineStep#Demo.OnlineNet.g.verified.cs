@@ -646,6 +646,7 @@ namespace Demo
             return sum / 3f;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [40×16]
@@ -961,6 +962,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [40×16]
@@ -1113,6 +1115,7 @@ namespace Demo
         }
 
         // Layer 0's backward without the network input's gradient, for training.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ParameterGradientLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [40×16]

@@ -563,6 +563,7 @@ namespace Demo
             return sum / 4f;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [80×16]
@@ -665,6 +666,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardLayer1(int at)
         {
             // a1 = relu(z0) = max(0, z0)    [80]
@@ -698,6 +700,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardLayer2(int at)
         {
             // z2 = W2·a1 + b2    W2: [4×80]
@@ -774,6 +777,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardLayer2(int at)
         {
             // ∂l/∂W2 += δz2 · a1ᵀ    [4×80]
@@ -860,6 +864,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardLayer1(int at)
         {
             // δz0 = δa1 ⊙ relu'(z0),  relu'(z0) = 1 if z0 > 0, else 0
@@ -885,6 +890,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [80×16]
@@ -1040,6 +1046,7 @@ namespace Demo
         }
 
         // Layer 0's backward without the network input's gradient, for training.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ParameterGradientLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [80×16]

@@ -564,6 +564,7 @@ namespace Demo
             return sum / 4f;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ForwardLayer0(int at)
         {
             // z0 = W0·x + b0    W0: [32×16]
@@ -872,6 +873,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void BackwardLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [32×16]
@@ -1013,6 +1015,7 @@ namespace Demo
         }
 
         // Layer 0's backward without the network input's gradient, for training.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void ParameterGradientLayer0(int at)
         {
             // ∂l/∂W0 += δz0 · xᵀ    [32×16]
