@@ -34,12 +34,13 @@ namespace Backprop.Generated.Generator
 
         /// <summary>
         /// Marks a method to be compiled fully optimized at its first call, where the target has the attribute (.NET Core
-        /// 3.0 and later, so always with VectorMath): the batched paths (ForwardBatch, TrainBatch, their tile kernels) and
-        /// every layer method too large to inline. Left to tiering, the batched paths ran at Tier0 for the first seconds
-        /// of a process, and for longer in some processes than in others, so a batch's speed depended on the process, by
-        /// up to 1.5 times. Their code has no branch for a profile to improve. Small layers stay inlined into their
-        /// callers; the entry points of one sample, Step and the loss stay with tiering (Step and its updates compiled at
-        /// first call made N3's one-sample training step slower, 669 against 1152 ns, in a BenchmarkDotNet run).
+        /// 3.0 and later, so always with VectorMath): the batched paths (ForwardBatch, TrainBatch, their tile kernels),
+        /// every layer method too large to inline, Step, the one-sample training step and the loss. Left to tiering, they
+        /// ran at Tier0 for the first tenths of a second of a process, and for seconds in some processes, so a batch's
+        /// speed depended on the process, by up to 1.5 times. Their code has no branch for a profile to improve. Small
+        /// layers and the optimizer's per-layer updates are inlined into their callers instead (an update compiled on its
+        /// own, and not inlined, made N3's one-sample training step 669 → 1152 ns); the one-sample forward and backward
+        /// entry points stay with tiering, whose profile inlines a small network's layers into one method.
         /// </summary>
         public void Optimized(SourceWriter w)
         {

@@ -19,6 +19,7 @@ namespace Backprop.Generated.Generator
             string dz = gradientTarget.DeltaLocal;
 
             w.Line("/// <summary>The loss of the sample at <paramref name=\"at\"/> in the values buffer; with <paramref name=\"withGradient\"/>, also its gradient.</summary>");
+            c.Optimized(w);
             w.Open("private " + c.T + " ComputeLoss(" + EmitContext.ReadOnlySpan + "<" + c.T + "> target, bool withGradient, int at)");
             w.Line(c.ValuesLocal(y, true));
             w.Line(c.DeltasLocal(gradientTarget, false));

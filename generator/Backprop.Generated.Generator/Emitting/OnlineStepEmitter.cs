@@ -31,6 +31,7 @@ namespace Backprop.Generated.Generator
             w.Line();
             w.Line("// One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update");
             w.Line("// applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).");
+            c.Optimized(w);
             w.Open("private " + c.T + " TrainOneSample(" + EmitContext.ReadOnlySpan + "<" + c.T + "> input, " + EmitContext.ReadOnlySpan + "<" + c.T + "> target)");
             w.Line("RunForward(input);");
             w.Line(c.T + " loss = ComputeLoss(target, withGradient: true, at: 0);");
@@ -54,6 +55,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers.Where(l => l.Kind == LayerKind.Dense))
             {
                 w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 w.Open("private void UpdateLayer" + EmitContext.Int(layer.Index) + "(int at, " + parameters + ")");
                 Layer(w, c, layer, rule.Update);
                 w.Close();

@@ -55,6 +55,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// The gradient it uses is that of the batch loss, " + (mean ? "the mean" : "the sum") + " of the losses of the samples accumulated since the last step; it then clears the gradients.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">No sample has been accumulated since the last step.</exception>");
+            c.Optimized(w);
             w.Open("public void Step()");
             w.Line("if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException(\"Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.\");");
             // One pass over the parameters: the accumulated sum is scaled into the gradient of the batch loss as it is read,

@@ -285,6 +285,7 @@ namespace Demo
         /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
@@ -402,6 +403,7 @@ namespace Demo
         }
 
         /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
         {
             global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 20, 3);

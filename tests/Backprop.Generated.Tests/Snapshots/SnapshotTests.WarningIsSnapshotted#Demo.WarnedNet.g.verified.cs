@@ -262,6 +262,7 @@ namespace Demo
         }
 
         /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
         {
             global::System.ReadOnlySpan<float> a1 = new global::System.ReadOnlySpan<float>(_values, at + 3, 1);

@@ -301,6 +301,7 @@ namespace Demo
         /// The gradient it uses is that of the batch loss, the mean of the losses of the samples accumulated since the last step; it then clears the gradients.
         /// </summary>
         /// <exception cref="global::System.InvalidOperationException">No sample has been accumulated since the last step.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step()
         {
             if (_accumulatedSamples == 0) throw new global::System.InvalidOperationException("Step needs at least one accumulated sample: call Backward (or BackwardFromOutputGradient) first.");
@@ -339,6 +340,7 @@ namespace Demo
 
         // One sample, trained at once: forward, the loss gradient, then backward with each dense layer's optimizer update
         // applied row by row as its gradient is computed (the gradient is never stored; the gradients stay cleared).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float TrainOneSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             RunForward(input);
@@ -352,6 +354,7 @@ namespace Demo
             return loss;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void UpdateLayer0(int at, float lr)
         {
             // ∂l/∂W0 = δz0 · xᵀ and ∂l/∂b0 = δz0, each used by the update as soon as it is known.
@@ -388,6 +391,7 @@ namespace Demo
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void UpdateLayer2(int at, float lr)
         {
             // ∂l/∂W2 = δz2 · a1ᵀ and ∂l/∂b2 = δz2, each used by the update as soon as it is known;
@@ -549,6 +553,7 @@ namespace Demo
         }
 
         /// <summary>The loss of the sample at <paramref name="at"/> in the values buffer; with <paramref name="withGradient"/>, also its gradient.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private float ComputeLoss(global::System.ReadOnlySpan<float> target, bool withGradient, int at)
         {
             global::System.ReadOnlySpan<float> z2 = new global::System.ReadOnlySpan<float>(_values, at + 80, 4);
