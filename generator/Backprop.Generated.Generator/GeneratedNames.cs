@@ -15,7 +15,7 @@ namespace Backprop.Generated.Generator
             "StepCount", "LearningRate", "ZeroGradients", "SetParameters", "TrainBatch", "InputJacobian",
             "ForwardFlops", "TrainingFlops", "CheckLength", "ThrowLengthMismatch", "BackwardUnchecked", "Tile", "ForwardBatch", "BackwardTileUnchecked", "RunForwardTile", "RunForward", "RunForwardChain", "RunForwardChainWide", "ComputeLoss", "TrainOneSample", "BackwardTilePair", "TransposeWeights", "Inference", "PackInputMajor", "ForwardInputMajor",
             "_parameters", "_gradients", "_values", "_deltas", "_accumulatedSamples", "_learningRate", "_stepCount",
-            "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "_inputMajorWeights", "_inputMajorStart", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
+            "_optimizerState", "_heldDeltas", "_transposedWeights", "_transposedFrom", "_inputMajorWeights", "_inputMajorStart", "_transposedFixed", "Architecture", "ArchitectureHash", "MermaidDiagram", "OptimizerName", "OptimizerState",
         };
 
         /// <summary>Prefixes of per-layer members (Layer2Weights, ForwardLayer2, ...).</summary>

@@ -24,6 +24,9 @@ namespace Backprop.Generated.Benchmarks
         /// <summary>Forward of the network's Inference, made from its parameters when the adapter was created.</summary>
         void InferenceForward(ReadOnlySpan<float> input, Span<float> output);
 
+        /// <summary>ForwardBatch of the network's Inference.</summary>
+        void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
+
         /// <summary>The forward pass of samples laid out one after another.</summary>
         void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
 
@@ -56,6 +59,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -82,6 +86,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -108,6 +113,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
@@ -134,6 +140,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>

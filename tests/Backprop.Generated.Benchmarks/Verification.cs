@@ -88,6 +88,9 @@ namespace Backprop.Generated.Benchmarks
                 all[n].ForwardBatch(data.BatchInputs(0), actual);
                 worst = MathF.Max(worst, Compare(network, all[n].Name, "ForwardBatch outputs", expected, actual, Normwise));
             }
+            // The Inference's batch, from the same initial parameters, against the network's own ForwardBatch.
+            generated.InferenceForwardBatch(data.BatchInputs(0), actual);
+            worst = MathF.Max(worst, Compare(network, "Generated Inference", "ForwardBatch outputs", expected, actual, Normwise));
             log?.WriteLine("  forward (4 samples and a batch of 32): all agree, largest difference " + Format(worst) + " of the largest output");
 
             // One training step on one sample, then (from the initial parameters again) one on a batch.

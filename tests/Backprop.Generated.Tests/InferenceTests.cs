@@ -27,6 +27,12 @@ namespace Backprop.Generated.Tests.Networks
     [Network(Precision.Single)]
     [Input(784)] [Dense(100)]
     public partial class PackedWithRest { }
+
+    // Two layers that ForwardBatch reads from Wᵀ where Vector512 runs (64→64), and one it reads from W.
+    [Network(Precision.Single)]
+    [Input(64)] [Dense(64)] [Tanh] [Dense(64)] [Tanh] [Dense(10)]
+    [MeanSquaredError] [Sgd(LearningRate = 0.1)]
+    public partial class BatchedCopy { }
 }
 
 namespace Backprop.Generated.Tests
@@ -160,6 +166,36 @@ namespace Backprop.Generated.Tests
             for (int i = 0; i < 10; i++) Close.One(fromNetwork[i], after[i], 2e-5, "output " + i + " against the network's Forward");
             Assert.NotEqual(before, after);
         }
+
+        /// <summary>
+        /// Inference's ForwardBatch reads the Wᵀ that CopyFrom took, without comparing the weights each batch: the network's
+        /// ForwardBatch bit for bit after each CopyFrom, and unchanged by training the network in between.
+        /// </summary>
+        [Fact]
+        public void ForwardBatch_reads_the_transpose_taken_by_CopyFrom()
+        {
+            var random = new Random(5);
+            float[] x = Enumerable.Range(0, 32 * 64).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            float[] t = Enumerable.Range(0, 32 * 10).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            var network = new BatchedCopy(3);
+            var inference = new BatchedCopy.Inference(network);
+            float[] before = new float[320], after = new float[320], copy = new float[320];
+            network.ForwardBatch(x, before);
+            inference.ForwardBatch(x, copy);
+            Assert.Equal(Bits(before), Bits(copy));
+
+            network.TrainBatch(x, t);
+            network.ForwardBatch(x, after);
+            Assert.NotEqual(Bits(before), Bits(after));
+            inference.ForwardBatch(x, copy);
+            Assert.Equal(Bits(before), Bits(copy));
+
+            inference.CopyFrom(network);
+            inference.ForwardBatch(x, copy);
+            Assert.Equal(Bits(after), Bits(copy));
+        }
+
+        private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
 
         [Fact]
         public void Bad_arguments_throw_and_leave_the_copy_as_it_was()

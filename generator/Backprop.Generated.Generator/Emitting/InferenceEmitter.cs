@@ -120,6 +120,12 @@ namespace Backprop.Generated.Generator
             w.Line("if (network is null) throw new global::System.ArgumentNullException(nameof(network));");
             w.Line("global::System.Array.Copy(network._parameters, _network._parameters, ParameterCount);");
             if (any) w.Line("_network.PackInputMajor();");
+            if (TransposedEmitter.Fixed(c))
+            {
+                w.Line("// Wᵀ for ForwardBatch, taken here once: nothing else changes these parameters, so its batches need not compare them.");
+                w.Line("if (" + VectorWidth.Wide.Accelerated + ") _network.TransposeWeights();");
+                w.Line("_network." + TransposedEmitter.FixedField + " = true;");
+            }
             w.Close();
             w.Line();
             w.Line("/// <summary>Features per input sample.</summary>");
@@ -134,7 +140,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the network's size.</exception>");
             w.Line("public void Forward(" + readOnlySpan + " input, " + span + " output) => _network." + (any ? "ForwardInputMajor" : "Forward") + "(input, output);");
             w.Line();
-            w.Line("/// <summary>Computes the outputs of many samples, as the network's <see cref=\"" + name + ".ForwardBatch\"/>. Allocates nothing.</summary>");
+            w.Line("/// <summary>Computes the outputs of many samples, as the network's <see cref=\"" + name + ".ForwardBatch\"/>" + (TransposedEmitter.Fixed(c) ? ", reading the Wᵀ that CopyFrom took without comparing the weights again" : "") + ". Allocates nothing.</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of samples.</exception>");
             w.Line("public void ForwardBatch(" + readOnlySpan + " inputs, " + span + " outputs) => _network.ForwardBatch(inputs, outputs);");
             w.Close();

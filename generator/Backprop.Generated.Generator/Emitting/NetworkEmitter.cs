@@ -238,6 +238,12 @@ namespace Backprop.Generated.Generator
                 w.Line("// Vector512 runs, the one place they are used.");
                 w.Line("private readonly " + T + "[]? " + TransposedEmitter.TransposedField + " = " + allocate);
                 w.Line("private readonly " + T + "[]? " + TransposedEmitter.CopyField + " = " + allocate);
+                if (TransposedEmitter.Fixed(c))
+                {
+                    w.Line("// Set only in an Inference's private network, whose parameters change only through CopyFrom, which transposes");
+                    w.Line("// them: its batches read Wᵀ without comparing.");
+                    w.Line("private bool " + TransposedEmitter.FixedField + ";");
+                }
             }
             InferenceEmitter.Storage(w, c);
             w.Line("private int _accumulatedSamples;");
@@ -399,7 +405,7 @@ namespace Backprop.Generated.Generator
             {
                 w.Line("// Where Vector512 runs, a batch of " + EmitContext.Int(TransposedEmitter.MinimumBatch) + " samples or more reads the weights of " + TransposedEmitter.Describe(c) + " transposed.");
                 w.Line("bool transposed = " + TransposedEmitter.Condition("count") + ";");
-                w.Line("if (transposed) TransposeWeights();");
+                w.Line("if (transposed" + (TransposedEmitter.Fixed(c) ? " && !" + TransposedEmitter.FixedField : "") + ") TransposeWeights();");
             }
             w.Open("for (; s + Tile <= count; s += Tile)");
             w.Line("RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize)" + (transposed ? ", transposed" : "") + ");");

@@ -22,6 +22,15 @@ namespace Backprop.Generated.Generator
         /// <summary>The field holding the weights <see cref="TransposedField"/> was transposed from, layer after layer.</summary>
         public const string CopyField = "_transposedFrom";
 
+        /// <summary>
+        /// The flag set in an Inference's private network: its parameters change only through CopyFrom, which transposes
+        /// them, so its batches read Wᵀ without comparing W with <see cref="CopyField"/>.
+        /// </summary>
+        public const string FixedField = "_transposedFixed";
+
+        /// <summary>Whether the network has <see cref="FixedField"/>: it transposes some layer, and it has an Inference.</summary>
+        public static bool Fixed(EmitContext c) => Any(c) && !c.Spec.IsAbstract;
+
         /// <summary>The fewest samples in a batch for which the weights are transposed: four tiles.</summary>
         public const int MinimumBatch = 4 * TileEmitter.Tile;
 

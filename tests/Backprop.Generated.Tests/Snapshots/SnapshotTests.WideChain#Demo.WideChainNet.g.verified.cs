@@ -61,6 +61,9 @@ namespace Demo
         // Vector512 runs, the one place they are used.
         private readonly float[]? _transposedWeights = global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? new float[512] : null;
         private readonly float[]? _transposedFrom = global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? new float[512] : null;
+        // Set only in an Inference's private network, whose parameters change only through CopyFrom, which transposes
+        // them: its batches read Wᵀ without comparing.
+        private bool _transposedFixed;
         private int _accumulatedSamples;
         private double _learningRate = 0.01;
         private long _stepCount;
@@ -184,7 +187,7 @@ namespace Demo
             int s = 0;
             // Where Vector512 runs, a batch of 16 samples or more reads the weights of layer 0 transposed.
             bool transposed = global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && count >= 16;
-            if (transposed) TransposeWeights();
+            if (transposed && !_transposedFixed) TransposeWeights();
             for (; s + Tile <= count; s += Tile)
             {
                 RunForwardTile(inputs.Slice(s * InputSize, Tile * InputSize), transposed);
@@ -1690,6 +1693,9 @@ namespace Demo
             {
                 if (network is null) throw new global::System.ArgumentNullException(nameof(network));
                 global::System.Array.Copy(network._parameters, _network._parameters, ParameterCount);
+                // Wᵀ for ForwardBatch, taken here once: nothing else changes these parameters, so its batches need not compare them.
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) _network.TransposeWeights();
+                _network._transposedFixed = true;
             }
 
             /// <summary>Features per input sample.</summary>
@@ -1704,7 +1710,7 @@ namespace Demo
             /// <exception cref="global::System.ArgumentException">A span's length is not the network's size.</exception>
             public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => _network.Forward(input, output);
 
-            /// <summary>Computes the outputs of many samples, as the network's <see cref="WideChainNet.ForwardBatch"/>. Allocates nothing.</summary>
+            /// <summary>Computes the outputs of many samples, as the network's <see cref="WideChainNet.ForwardBatch"/>, reading the Wᵀ that CopyFrom took without comparing the weights again. Allocates nothing.</summary>
             /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of samples.</exception>
             public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => _network.ForwardBatch(inputs, outputs);
         }
