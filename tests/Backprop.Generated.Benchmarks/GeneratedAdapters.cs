@@ -59,6 +59,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        /// <inheritdoc/>
         public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
@@ -86,6 +87,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        /// <inheritdoc/>
         public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
@@ -113,6 +115,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        /// <inheritdoc/>
         public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);
@@ -140,6 +143,7 @@ namespace Backprop.Generated.Benchmarks
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _net.Forward(input, output);
         /// <inheritdoc/>
         public void InferenceForward(ReadOnlySpan<float> input, Span<float> output) => _inference.Forward(input, output);
+        /// <inheritdoc/>
         public void InferenceForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inference.ForwardBatch(inputs, outputs);
         /// <inheritdoc/>
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _net.ForwardBatch(inputs, outputs);

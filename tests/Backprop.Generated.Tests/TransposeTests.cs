@@ -101,6 +101,9 @@ namespace Backprop.Generated.Tests
                 Assert.Equal(Transposed(matrix, rows, columns), transposed);
                 Assert.False(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "element " + at + ", no further change");
                 matrix[at] = before;
+                // Taking the change back is a change too; afterwards the copy holds the original again, so the next element's
+                // flip is the only difference its comparison sees.
+                Assert.True(VectorMath.TransposeIfChanged(matrix, rows, columns, copy, transposed), "element " + at + " restored");
             }
         }
 

@@ -114,7 +114,7 @@ namespace Backprop.Generated.Generator
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"network\"/> is null.</exception>");
             w.Line("public " + ClassName + "(" + name + " network) => CopyFrom(network);");
             w.Line();
-            w.Line("/// <summary>Replaces this copy's parameters with <paramref name=\"network\"/>'s current ones" + (any ? " and packs them again" : "") + ". Allocates nothing.</summary>");
+            w.Line("/// <summary>Replaces this copy's parameters with <paramref name=\"network\"/>'s current ones" + (any ? " and packs them again" : "") + (TransposedEmitter.Fixed(c) ? ", and takes the Wᵀ that ForwardBatch reads" : "") + ". Allocates nothing.</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"network\"/> is null.</exception>");
             w.Open("public void CopyFrom(" + name + " network)");
             w.Line("if (network is null) throw new global::System.ArgumentNullException(nameof(network));");

@@ -1718,7 +1718,7 @@ namespace Demo
             /// <exception cref="global::System.ArgumentNullException"><paramref name="network"/> is null.</exception>
             public Inference(PairedNet network) => CopyFrom(network);
 
-            /// <summary>Replaces this copy's parameters with <paramref name="network"/>'s current ones. Allocates nothing.</summary>
+            /// <summary>Replaces this copy's parameters with <paramref name="network"/>'s current ones, and takes the Wᵀ that ForwardBatch reads. Allocates nothing.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="network"/> is null.</exception>
             public void CopyFrom(PairedNet network)
             {
