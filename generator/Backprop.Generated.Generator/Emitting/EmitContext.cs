@@ -47,6 +47,9 @@ namespace Backprop.Generated.Generator
             if (Target.HasVectorMath) w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         }
 
+        /// <summary>Marks a method to be inlined into its callers: small layers, the length check, the optimizer's per-layer updates.</summary>
+        public const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
         public const string Span = "global::System.Span";
         public const string ReadOnlySpan = "global::System.ReadOnlySpan";
 

@@ -40,7 +40,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line();
-                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
+                if (IsSmall(c, layer)) w.Line(EmitContext.InlineAttribute); else c.Optimized(w);
                 w.Open("private void ForwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Forward(w, c, layer);
                 else ElementwiseEmitter.Forward(w, c, layer);
@@ -50,7 +50,7 @@ namespace Backprop.Generated.Generator
             {
                 LayerPlan layer = plan.Layers[i];
                 w.Line();
-                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
+                if (IsSmall(c, layer)) w.Line(EmitContext.InlineAttribute); else c.Optimized(w);
                 w.Open("private void BackwardLayer" + EmitContext.Int(layer.Index) + "(int at)");
                 if (layer.Kind == LayerKind.Dense) DenseEmitter.Backward(w, c, layer);
                 else ElementwiseEmitter.Backward(w, c, layer);
@@ -70,7 +70,7 @@ namespace Backprop.Generated.Generator
                 if (spec.Loss == LossKind.None || layer.Kind != LayerKind.Dense || !layer.ReadsOnlyNetworkInput) continue;
                 w.Line();
                 w.Line("// Layer " + EmitContext.Int(layer.Index) + "'s backward without the network input's gradient, for training.");
-                if (IsSmall(c, layer)) w.Line(InlineAttribute); else c.Optimized(w);
+                if (IsSmall(c, layer)) w.Line(EmitContext.InlineAttribute); else c.Optimized(w);
                 w.Open("private void " + TrainingBackward(layer) + "(int at)");
                 DenseEmitter.Backward(w, c, layer, inputGradient: false);
                 w.Close();
@@ -99,7 +99,7 @@ namespace Backprop.Generated.Generator
             InferenceEmitter.Emit(w, c);
             // The check is inlined into every public method (a compare and a branch); the message is built only in the
             // throw helper, which is never inlined, so the caller stays small.
-            w.Line(InlineAttribute);
+            w.Line(EmitContext.InlineAttribute);
             w.Open("private static void CheckLength(int actual, int expected, string name, string what)");
             w.Line("if (actual != expected) ThrowLengthMismatch(actual, expected, name, what);");
             w.Close();
@@ -165,8 +165,6 @@ namespace Backprop.Generated.Generator
             w.Line(Simd.RefAt(c, "from", "_values", EmitContext.Int(plan.OutputTensor.Offset)));
             for (int i = whole; i < plan.OutputSize; i++) w.Line(Simd.Element("to", EmitContext.Int(i)) + " = " + Simd.Element("from", EmitContext.Int(i)) + ";");
         }
-
-        private const string InlineAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
         /// <summary>
         /// A layer whose work is small next to a call: its methods are inlined into the pass that calls them, so a tiny

@@ -55,7 +55,7 @@ namespace Backprop.Generated.Generator
             foreach (LayerPlan layer in plan.Layers.Where(l => l.Kind == LayerKind.Dense))
             {
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                w.Line(EmitContext.InlineAttribute);
                 w.Open("private void UpdateLayer" + EmitContext.Int(layer.Index) + "(int at, " + parameters + ")");
                 Layer(w, c, layer, rule.Update);
                 w.Close();

@@ -12,8 +12,9 @@ namespace Backprop.Generated.Generator
     /// read those. A caller may change the parameters through Parameters at any time, so each batch compares them, bit
     /// for bit, with the copy in <see cref="CopyField"/> that the transpose was taken from (about two thirds of a transpose's
     /// time) and transposes again only if they differ; an Inference's private network, whose parameters only CopyFrom
-    /// changes, is transposed by CopyFrom and skips the comparison (<see cref="FixedField"/>). TrainBatch keeps reading W: its step changes the weights every
-    /// batch, and a transpose there cost about what it saved. Parameters, gradients and the backward are unchanged.
+    /// changes, is transposed by CopyFrom and skips the comparison (<see cref="FixedField"/>). TrainBatch keeps reading W:
+    /// its step changes the weights every batch, and a transpose there cost about what it saved. Parameters, gradients and
+    /// the backward are unchanged.
     /// </summary>
     internal static class TransposedEmitter
     {
